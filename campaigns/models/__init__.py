@@ -1,0 +1,3 @@
+from .places import Place
+
+__all__ = ["Place"]

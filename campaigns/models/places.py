@@ -1,0 +1,108 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Place(models.Model):
+    """An administrative unit of Vietnam: a province, a district or a commune.
+
+    Two systems live side by side. Units *in force since 1 July 2025* (34 provinces, their
+    communes, no districts) are marked current. Units *before 1 July 2025* (63 provinces,
+    their districts and communes) stay, because older records name them; each points to
+    the current unit that took it over (`successor`), so totals can be shown by today's
+    provinces or by the units as they were.
+    """
+
+    class Level(models.TextChoices):
+        PROVINCE = "province", _("province")
+        DISTRICT = "district", _("district")
+        COMMUNE = "commune", _("commune")
+
+    class Kind(models.TextChoices):
+        # The official division types; the name prefix follows from them.
+        CITY = "thanh_pho_tw", _("centrally-run city")
+        PROVINCE = "tinh", _("province")
+        URBAN_DISTRICT = "quan", _("urban district")
+        DISTRICT = "huyen", _("rural district")
+        TOWN = "thi_xa", _("town")
+        PROVINCIAL_CITY = "thanh_pho", _("provincial city")
+        COMMUNE = "xa", _("commune")
+        WARD = "phuong", _("ward")
+        TOWNSHIP = "thi_tran", _("township")
+        SPECIAL_ZONE = "dac_khu", _("special zone")
+
+    level = models.CharField(_("level"), max_length=10, choices=Level.choices)
+    kind = models.CharField(_("type"), max_length=15, choices=Kind.choices)
+    code = models.CharField(
+        _("official code"),
+        max_length=5,
+        help_text=_("The General Statistics Office code: 2 digits for a province, 3 for a district, 5 for a commune."),
+    )
+    name = models.CharField(_("name"), max_length=100, help_text=_("Official name with its prefix, e.g. “Xã Na Mèo”."))
+    short_name = models.CharField(
+        _("short name"), max_length=100, help_text=_("The name without its prefix, e.g. “Na Mèo”.")
+    )
+    search_key = models.CharField(
+        _("search key"),
+        max_length=100,
+        db_index=True,
+        editable=False,
+        help_text=_("The short name in lower case without diacritics, used to look places up."),
+    )
+    is_current = models.BooleanField(
+        _("in force"),
+        default=True,
+        help_text=_("In force since 1 July 2025; otherwise a unit of the system before that date."),
+    )
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("parent unit"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
+    )
+    # Denormalised for grouping without joins up the tree; a province points at itself.
+    province = models.ForeignKey(
+        "self",
+        verbose_name=_("province"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    district = models.ForeignKey(
+        "self",
+        verbose_name=_("district"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"level": "district"},
+    )
+    successor = models.ForeignKey(
+        "self",
+        verbose_name=_("taken over by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="predecessors",
+        help_text=_("For a unit before July 2025: the current unit that took it over."),
+    )
+
+    class Meta:
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        ordering = ["-is_current", "code"]
+        constraints = [
+            models.UniqueConstraint(fields=["is_current", "level", "code"], name="place_unique_code_per_system"),
+        ]
+        indexes = [models.Index(fields=["level", "is_current"])]
+
+    def __str__(self) -> str:
+        if self.level == self.Level.PROVINCE or self.province_id is None:
+            return self.name
+        return f"{self.name}, {self.province.short_name}"
+
+    @property
+    def era_label(self) -> str:
+        return _("since 1/7/2025") if self.is_current else _("before 1/7/2025")
