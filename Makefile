@@ -1,0 +1,80 @@
+# Two commands matter: `make run` (set up and serve the site with demo data) and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run setup test test-sqlite test-postgres e2e lint format bench places-data clean
+
+# --- Environment ---------------------------------------------------------------------------
+# A stamp file per requirements file: pip runs again only when a requirements file changes.
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.requirements: requirements.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+$(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/python
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@ $(VENV)/.requirements
+
+# --- Serving ---------------------------------------------------------------------------------
+setup: $(VENV)/.requirements
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py load_places
+	$(PY) manage.py ensure_demo_admin
+
+run: setup
+	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# --- Tests -----------------------------------------------------------------------------------
+# SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (a database URL; the test
+# runner creates and drops its own test_<name> database there).
+test: $(VENV)/.requirements-dev
+	@$(MAKE) --no-print-directory lint
+	@$(MAKE) --no-print-directory test-sqlite
+	@if [ -n "$(TEST_DATABASE_URL)" ]; then \
+		$(MAKE) --no-print-directory test-postgres; \
+	else \
+		echo "TEST_DATABASE_URL is not set: the PostgreSQL run was skipped."; \
+	fi
+
+test-sqlite: $(VENV)/.requirements-dev
+	@echo "== Tests on SQLite"
+	DATABASE_URL=sqlite:///$(CURDIR)/test-db.sqlite3 $(PY) -m pytest $(PYTEST_ARGS)
+
+test-postgres: $(VENV)/.requirements-dev
+	@echo "== Tests on PostgreSQL"
+	DATABASE_URL="$(TEST_DATABASE_URL)" $(PY) -m pytest $(PYTEST_ARGS)
+
+e2e: $(VENV)/.requirements-dev
+	$(PY) -m pytest -m e2e $(PYTEST_ARGS)
+
+lint: $(VENV)/.requirements-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: $(VENV)/.requirements-dev
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+# --- Benchmarks (never part of the tests) ---------------------------------------------------
+bench: $(VENV)/.requirements-dev
+	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
+
+# --- Data --------------------------------------------------------------------------------------
+# Regenerate campaigns/data/places_before_2025.csv from vietnam-provinces 0.6.0, in a
+# throwaway environment (that release cannot be installed beside the one we run on).
+places-data:
+	rm -rf .places-venv
+	$(PYTHON) -m venv .places-venv
+	.places-venv/bin/pip install --quiet vietnam-provinces==0.6.0
+	.places-venv/bin/python scripts/generate_places_before_2025.py
+	rm -rf .places-venv
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache static test-db.sqlite3*
