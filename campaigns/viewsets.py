@@ -77,6 +77,7 @@ class PlaceViewSet(ModelViewSet):
     """Vietnam's administrative units, browsable and read-only."""
 
     model = Place
+    url_prefix = "places"
     icon = "site"
     menu_label = _("Places")
     menu_order = 900
@@ -99,7 +100,11 @@ class PlaceViewSet(ModelViewSet):
             label=_("province"),
             accessor=lambda place: place.province.short_name if place.province_id else "",
         ),
-        Column("district", label=_("district")),
+        Column(
+            "district_name",
+            label=_("district"),
+            accessor=lambda place: place.district.name if place.district_id else "",
+        ),
         BooleanColumn("is_current", label=_("in force")),
         Column("successor", label=_("taken over by")),
     ]

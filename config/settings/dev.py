@@ -5,3 +5,7 @@ from .base import env
 
 DEBUG = env.bool("DEBUG", default=True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# Static files straight from the apps, no collectstatic needed.
+WHITENOISE_USE_FINDERS = True
+WHITENOISE_AUTOREFRESH = True

@@ -1,0 +1,38 @@
+import pytest
+
+from cms.models import HomePage
+
+pytestmark = pytest.mark.django_db
+
+
+def test_home_page_is_served_in_vietnamese(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="vi"' in html
+    assert "Phòng, chống mua bán người" in html
+
+
+def test_home_page_in_english_under_its_prefix(client):
+    response = client.get("/en/")
+    assert response.status_code == 200
+    assert '<html lang="en"' in response.content.decode()
+
+
+def test_the_default_site_is_rooted_at_our_home_page():
+    from wagtail.models import Site
+
+    site = Site.objects.get(is_default_site=True)
+    assert isinstance(site.root_page.specific, HomePage)
+    assert HomePage.objects.count() == 1
+
+
+def test_admin_login_page(client):
+    response = client.get("/admin/login/")
+    assert response.status_code == 200
+
+
+def test_admin_requires_login(client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

@@ -1,0 +1,134 @@
+"""Browser tests: Debian's chromium, driven by Playwright, against a real server process.
+
+The server runs `manage.py runserver` on a fresh SQLite file that was set up the way
+`make run` sets it up (migrate, load_places), so the browser sees what a user sees.
+Without /usr/bin/chromium these tests are skipped, unless E2E_REQUIRED=1 (CI) makes the
+absence a failure.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTIFACTS = PROJECT / "test-artifacts"
+ADMIN_PASSWORD = "e2e-only-password-not-a-secret"  # lives in a throwaway database
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    for item in items:
+        if Path(item.fspath).is_relative_to(here):
+            item.add_marker(pytest.mark.e2e)
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if not shutil.which(CHROMIUM):
+        message = f"{CHROMIUM} is not installed (apt-get install chromium): browser tests skipped."
+        if os.environ.get("E2E_REQUIRED") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server_url(chromium_path, tmp_path_factory) -> str:
+    database = tmp_path_factory.mktemp("e2e") / "db.sqlite3"
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "DEBUG": "false",
+        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
+    }
+
+    def manage(*args: str) -> None:
+        subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, capture_output=True)
+
+    manage("migrate", "--noinput")
+    manage("load_places")
+    manage("createsuperuser", "--noinput", "--username", "e2e-admin", "--email", "e2e@example.org")
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=PROJECT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _attempt in range(100):
+            try:
+                urllib.request.urlopen(url + "/admin/login/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        else:
+            pytest.fail("The test server did not start.")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+            ],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def phone(browser):
+    """A cheap phone's screen: 360 px wide."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def desktop(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
+    yield context.new_page()
+    context.close()
+
+
+@pytest.fixture
+def screenshot():
+    ARTIFACTS.mkdir(exist_ok=True)
+
+    def take(page, name: str) -> Path:
+        path = ARTIFACTS / f"{name}.png"
+        page.screenshot(path=str(path), full_page=True)
+        return path
+
+    return take

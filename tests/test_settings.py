@@ -1,0 +1,102 @@
+"""The settings modules: environment in, safe production defaults out."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+from django.conf import settings
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env={**clean_env, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_check_deploy_passes_with_no_warnings_given_a_real_key_and_host(tmp_path):
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        "--settings=config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="phongchongmuabannguoi.example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_production_refuses_the_development_secret_key(tmp_path):
+    result = manage(
+        "check",
+        "--settings=config.settings.production",
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
+    result = manage(
+        "check",
+        "--settings=config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    )
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_database_url_chooses_the_database(tmp_path):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'chosen.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert f"sqlite {tmp_path / 'chosen.sqlite3'}" in result.stdout
+
+
+def test_default_database_is_an_sqlite_file_in_the_project_folder():
+    env = {key: value for key, value in os.environ.items() if key != "DATABASE_URL"}
+    result = subprocess.run(
+        [sys.executable, "-c", "from config.settings import base; print(base.DATABASES['default']['NAME'])"],
+        cwd=PROJECT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.stdout.strip() == str(PROJECT / "db.sqlite3")
+
+
+def test_vietnamese_first_english_second_in_vietnam_time():
+    assert settings.LANGUAGE_CODE == "vi"
+    assert [code for code, _name in settings.LANGUAGES] == ["vi", "en"]
+    assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
+
+
+def test_sqlite_file_database_uses_write_ahead_logging(tmp_path):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); "
+        "print(c.fetchone()[0], connection.settings_dict['OPTIONS']['transaction_mode'])",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}",
+    )
+    assert result.returncode == 0, result.stderr
+    assert "wal IMMEDIATE" in result.stdout
