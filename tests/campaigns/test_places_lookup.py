@@ -40,7 +40,9 @@ def test_a_wrong_tone_is_forgiven_when_nothing_else_matches():
     assert lookup_place("Thanh Hoà", level="province") == province("38")
 
 
-@pytest.mark.parametrize(("typed", "code"), [("Sơn La", "14"), ("son la", "14"), ("Quảng Ninh", "22"), ("Hà Nội", "01")])
+@pytest.mark.parametrize(
+    ("typed", "code"), [("Sơn La", "14"), ("son la", "14"), ("Quảng Ninh", "22"), ("Hà Nội", "01")]
+)
 def test_current_provinces(typed, code):
     assert lookup_place(typed, level="province") == province(code)
 
