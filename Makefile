@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-sqlite test-postgres e2e lint format bench places-data clean
+.PHONY: run setup test test-sqlite test-postgres e2e lint format bench places-data messages clean
 
 # --- Environment ---------------------------------------------------------------------------
 # A stamp file per requirements file: pip runs again only when a requirements file changes.
@@ -78,3 +78,10 @@ places-data:
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static test-db.sqlite3*
+
+# Vietnamese interface strings: extract, fill new entries from scripts/translations_vi.py,
+# compile. The compiled .mo is committed, so `make run` needs no gettext tools.
+messages: $(VENV)/.requirements-dev
+	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=tests --ignore=scripts --ignore=static --no-obsolete
+	$(PY) scripts/po_fill.py locale/vi/LC_MESSAGES/django.po
+	$(PY) manage.py compilemessages -l vi --ignore=.venv
