@@ -64,7 +64,7 @@ format: $(VENV)/.requirements-dev
 
 # --- Benchmarks (never part of the tests) ---------------------------------------------------
 bench: $(VENV)/.requirements-dev
-	DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
+	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-db.sqlite3} DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
 
 # --- Data --------------------------------------------------------------------------------------
 # Regenerate campaigns/data/places_before_2025.csv from vietnam-provinces 0.6.0, in a

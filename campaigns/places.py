@@ -355,11 +355,13 @@ def lookup_place(
         return _lookup_code(typed, places, level)
 
     prefix, rest = split_prefix(typed)
-    found = _matches(places, typed)
+    # One query for both readings: "Huyện Quan Sơn" is the district; "Quan Sơn" may also
+    # read as "Quận Sơn", so the name is tried as typed and without its prefix.
+    candidates = list(places.filter(search_key__in={ascii_key(typed), ascii_key(rest)}).order_by())
+    found = _matches(candidates, typed)
     explicit_level = bool(level)
     if prefix:
-        # "Huyện Quan Sơn" is the district; "Quan Sơn" may also read as "Quận Sơn".
-        with_prefix = _matches(places, rest, prefix)
+        with_prefix = _matches(candidates, rest, prefix)
         if with_prefix:
             found, explicit_level = with_prefix, True
     if not found:
@@ -377,8 +379,9 @@ def lookup_place(
     return found[0]
 
 
-def _matches(places, name: str, prefix: str = "") -> list[Place]:
-    matches = list(places.filter(search_key=ascii_key(name)))
+def _matches(candidates: list[Place], name: str, prefix: str = "") -> list[Place]:
+    key = ascii_key(name)
+    matches = [place for place in candidates if place.search_key == key]
     if prefix:
         kinds = PREFIX_KINDS[prefix]
         levels = {KIND_LEVEL[kind] for kind in kinds}
@@ -405,7 +408,7 @@ def _prefer(found: list[Place], *, explicit_level: bool) -> list[Place]:
     if not explicit_level:
         top = min(LEVEL_RANK[place.level] for place in found)
         found = [place for place in found if LEVEL_RANK[place.level] == top]
-    return found
+    return sorted(found, key=lambda place: (not place.is_current, LEVEL_RANK[place.level], place.code))
 
 
 def _successor_province_id(place: Place) -> int | None:

@@ -65,7 +65,7 @@ def test_loading_repairs_a_changed_unit(places):
 def test_command_reports_counts(places, capsys):
     call_command("load_places")
     output = capsys.readouterr().out
-    assert "0 created, 0 updated" in output
+    assert "tạo mới 0, cập nhật 0" in output
     assert "current_commune: 3321" in output
 
 
