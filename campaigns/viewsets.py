@@ -72,6 +72,14 @@ class PlaceInspectView(InspectView):
     def get_object(self, queryset=None):
         return Place.objects.select_related("parent", "province", "district", "successor").get(pk=self.pk)
 
+    def get_field_display_value(self, field_name, field):
+        value = getattr(self.object, field_name)
+        if isinstance(value, bool):
+            return _("yes") if value else _("no")
+        if value is None:
+            return "—"
+        return super().get_field_display_value(field_name, field)
+
 
 class PlaceViewSet(ModelViewSet):
     """Vietnam's administrative units, browsable and read-only."""

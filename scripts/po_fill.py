@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Fill empty Vietnamese translations in locale/vi from scripts/translations_vi.py.
 
+Keys are the msgid, or (context, msgid) for strings marked with pgettext.
+
     python scripts/po_fill.py locale/vi/LC_MESSAGES/django.po
 
-Only empty msgstr entries are filled; translations made by hand in the .po file stay.
+Entries in the table are (re)written from it; others, translated by hand in the .po file, stay.
 Run after `manage.py makemessages -l vi` (see `make messages`).
 """
 
@@ -14,7 +16,9 @@ from pathlib import Path
 
 from translations_vi import TRANSLATIONS
 
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ""\n(?!")', re.MULTILINE)
+ENTRY = re.compile(r'^(msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
+# msgmerge's guesses for new strings: our table decides instead.
+FUZZY = re.compile(r"^#, fuzzy\n|^#\| .*\n", re.MULTILINE)
 
 
 def unquote(lines: str) -> str:
@@ -30,15 +34,20 @@ def main(path: str) -> int:
     missing = []
 
     def fill(match: re.Match) -> str:
-        msgid = unquote(match.group(1))
+        context = unquote(match.group(2)) if match.group(2) else None
+        msgid = unquote(match.group(3))
+        key = (context, msgid) if context else msgid
         if not msgid:
             return match.group(0)
-        if msgid not in TRANSLATIONS:
-            missing.append(msgid)
+        if key not in TRANSLATIONS:
+            if not unquote(match.group(4)):
+                missing.append(key)
             return match.group(0)
-        return f"msgid {match.group(1)}msgstr {quote(TRANSLATIONS[msgid])}\n"
+        return f"{match.group(1) or ''}msgid {match.group(3)}msgstr {quote(TRANSLATIONS[key])}\n"
 
-    po.write_text(ENTRY.sub(fill, po.read_text(encoding="utf-8")), encoding="utf-8")
+    text = po.read_text(encoding="utf-8")
+    header, _, body = text.partition("\n\n")
+    po.write_text(header + "\n\n" + ENTRY.sub(fill, FUZZY.sub("", body)), encoding="utf-8")
     for msgid in missing:
         print(f"untranslated: {msgid}", file=sys.stderr)
     return 1 if missing else 0

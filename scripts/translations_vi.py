@@ -77,6 +77,18 @@ TRANSLATIONS = {
         "Không có đơn vị hành chính nào tên “%(text)s”. Gần nhất: %(names)s."
     ),
     "No place called “%(text)s”.": "Không có đơn vị hành chính nào tên “%(text)s”.",
+    ("place type", "centrally-run city"): "Thành phố trực thuộc trung ương",
+    ("place type", "province"): "Tỉnh",
+    ("place type", "urban district"): "Quận",
+    ("place type", "rural district"): "Huyện",
+    ("place type", "town"): "Thị xã",
+    ("place type", "provincial city"): "Thành phố thuộc tỉnh",
+    ("place type", "commune"): "Xã",
+    ("place type", "ward"): "Phường",
+    ("place type", "township"): "Thị trấn",
+    ("place type", "special zone"): "Đặc khu",
+    "yes": "có",
+    "no": "không",
     # CMS
     "introduction": "lời giới thiệu",
     "A few sentences under the title that say what the site offers.": (

@@ -11,7 +11,7 @@ from django.utils import translation
 from campaigns.places import PlaceNotFound, lookup_place
 
 LOCALE = Path(__file__).resolve().parent.parent / "locale" / "vi" / "LC_MESSAGES"
-ENTRY = re.compile(r'^msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
+ENTRY = re.compile(r'^(?:msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 
 
 def po_entries() -> dict[str, str]:
@@ -19,7 +19,12 @@ def po_entries() -> dict[str, str]:
         return "".join(ast.literal_eval(line) for line in lines.strip().splitlines())
 
     text = (LOCALE / "django.po").read_text(encoding="utf-8")
-    return {unquote(msgid): unquote(msgstr) for msgid, msgstr in ENTRY.findall(text) if unquote(msgid)}
+    # A string with a context is looked up as "context\x04msgid", as gettext stores it.
+    return {
+        (f"{unquote(context)}\x04" if context else "") + unquote(msgid): unquote(msgstr)
+        for context, msgid, msgstr in ENTRY.findall(text)
+        if unquote(msgid)
+    }
 
 
 def test_every_string_has_a_vietnamese_translation():

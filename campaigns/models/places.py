@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class Place(models.Model):
@@ -19,16 +20,16 @@ class Place(models.Model):
 
     class Kind(models.TextChoices):
         # The official division types; the name prefix follows from them.
-        CITY = "thanh_pho_tw", _("centrally-run city")
-        PROVINCE = "tinh", _("province")
-        URBAN_DISTRICT = "quan", _("urban district")
-        DISTRICT = "huyen", _("rural district")
-        TOWN = "thi_xa", _("town")
-        PROVINCIAL_CITY = "thanh_pho", _("provincial city")
-        COMMUNE = "xa", _("commune")
-        WARD = "phuong", _("ward")
-        TOWNSHIP = "thi_tran", _("township")
-        SPECIAL_ZONE = "dac_khu", _("special zone")
+        CITY = "thanh_pho_tw", pgettext_lazy("place type", "centrally-run city")
+        PROVINCE = "tinh", pgettext_lazy("place type", "province")
+        URBAN_DISTRICT = "quan", pgettext_lazy("place type", "urban district")
+        DISTRICT = "huyen", pgettext_lazy("place type", "rural district")
+        TOWN = "thi_xa", pgettext_lazy("place type", "town")
+        PROVINCIAL_CITY = "thanh_pho", pgettext_lazy("place type", "provincial city")
+        COMMUNE = "xa", pgettext_lazy("place type", "commune")
+        WARD = "phuong", pgettext_lazy("place type", "ward")
+        TOWNSHIP = "thi_tran", pgettext_lazy("place type", "township")
+        SPECIAL_ZONE = "dac_khu", pgettext_lazy("place type", "special zone")
 
     level = models.CharField(_("level"), max_length=10, choices=Level.choices)
     kind = models.CharField(_("type"), max_length=15, choices=Kind.choices)

@@ -30,3 +30,15 @@ def test_admin_signs_in_and_finds_a_border_commune(desktop, server_url, screensh
     assert "Xã Na Mèo" in table.inner_text()
     assert "Thanh Hóa" in table.inner_text()
     screenshot(desktop, "admin-places-search")
+
+
+def test_admin_opens_an_old_province_and_sees_its_successor(desktop, server_url, screenshot):
+    desktop.goto(server_url + "/admin/login/")
+    desktop.fill("input[name=username]", "e2e-admin")
+    desktop.fill("input[name=password]", ADMIN_PASSWORD)
+    desktop.locator("button[type=submit]").click()
+    desktop.wait_for_url(server_url + "/admin/")
+    desktop.goto(server_url + "/admin/places/?q=tien+giang&level=province")
+    desktop.get_by_role("link", name="Tỉnh Tiền Giang").click()
+    assert "Đồng Tháp" in desktop.locator("main").inner_text()
+    screenshot(desktop, "admin-place-inspect")
