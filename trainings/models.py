@@ -1,4 +1,145 @@
-"""Courses, trainers, participants and attendance (sign-in lists) live here.
+"""Who takes part and what they learn: courses, trainers, participants and sign-in lists.
 
-The models arrive with the tracking work; the app exists now so the layout is stable.
+Participants may include trafficking victims: their names and phones never leave the
+admin of their province, never appear in logs or public pages (DESIGN.md, Privacy).
 """
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail.search import index
+
+from campaigns.models.scoping import ProvinceScopedQuerySet
+
+KINH = "Kinh"
+
+
+class Course(index.Indexed, models.Model):
+    """A curriculum: e.g. reception and support of returned victims; safe migration; life skills."""
+
+    name = models.CharField(_("name"), max_length=255, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    materials = models.ManyToManyField(
+        "wagtaildocs.Document", verbose_name=_("materials in the library"), blank=True, related_name="+"
+    )
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("course")
+        verbose_name_plural = _("courses")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Trainer(index.Indexed, models.Model):
+    name = models.CharField(_("name"), max_length=120)
+    organiser = models.ForeignKey(
+        "campaigns.Organiser", verbose_name=_("organiser"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user account"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="trainer",
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        verbose_name = _("trainer")
+        verbose_name_plural = _("trainers")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ParticipantQuerySet(ProvinceScopedQuerySet):
+    def with_related(self):
+        return self.select_related("commune__province", "audience")
+
+
+class Participant(index.Indexed, models.Model):
+    """A person on a sign-in list. The same person at three sessions is one participant."""
+
+    class Gender(models.TextChoices):
+        FEMALE = "female", _("female")
+        MALE = "male", _("male")
+        OTHER = "other", _("other or not given")
+
+    full_name = models.CharField(_("full name"), max_length=120)
+    gender = models.CharField(_("gender"), max_length=10, choices=Gender.choices, default=Gender.FEMALE)
+    birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
+    ethnicity = models.CharField(_("ethnicity"), max_length=40, blank=True, help_text=_("e.g. Kinh, Thái, Mường, Mông"))
+    commune = models.ForeignKey(
+        "campaigns.Place", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+    )
+    province = models.ForeignKey(
+        "campaigns.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
+    )
+    audience = models.ForeignKey(
+        "campaigns.Audience", verbose_name=_("audience"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    phone = models.CharField(_("phone"), max_length=20, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = ParticipantQuerySet.as_manager()
+
+    search_fields = [index.SearchField("full_name"), index.AutocompleteField("full_name")]
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        ordering = ["full_name", "id"]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def is_ethnic_minority(self) -> bool:
+        return bool(self.ethnicity) and self.ethnicity.strip().lower() != KINH.lower()
+
+    def clean(self) -> None:
+        super().clean()
+        if self.birth_year and not 1900 <= self.birth_year <= timezone.localdate().year:
+            raise ValidationError({"birth_year": _("Not a plausible year of birth.")})
+
+    def save(self, *args, **kwargs) -> None:
+        if self.commune_id:
+            self.province_id = self.commune.province_id
+        super().save(*args, **kwargs)
+
+
+class AttendanceQuerySet(ProvinceScopedQuerySet):
+    province_field = "activity__province"
+
+
+class Attendance(models.Model):
+    """One line of a sign-in list: a participant at an activity, present or absent."""
+
+    activity = ParentalKey("campaigns.Activity", on_delete=models.CASCADE, related_name="attendances")
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.PROTECT, related_name="attendances"
+    )
+    present = models.BooleanField(_("present"), default=True)
+
+    objects = AttendanceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        constraints = [
+            models.UniqueConstraint(fields=["activity", "participant"], name="attendance_once_per_activity"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.participant} @ {self.activity}"

@@ -1,3 +1,24 @@
+from .activities import Activity
+from .campaigns import Campaign, PlanDocument, Target
+from .clubs import Club
+from .common import ActivityKind
+from .distributions import MaterialDistribution
+from .organisers import Organiser
 from .places import Place
+from .scoping import StaffScope
+from .taxonomy import Audience, Topic
 
-__all__ = ["Place"]
+__all__ = [
+    "Activity",
+    "ActivityKind",
+    "Audience",
+    "Campaign",
+    "Club",
+    "MaterialDistribution",
+    "Organiser",
+    "Place",
+    "PlanDocument",
+    "StaffScope",
+    "Target",
+    "Topic",
+]

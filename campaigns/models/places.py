@@ -107,3 +107,8 @@ class Place(models.Model):
     @property
     def era_label(self) -> str:
         return _("since 1/7/2025") if self.is_current else _("before 1/7/2025")
+
+    def grouping_ids(self) -> tuple[int | None, int | None]:
+        """(province id, district id) of a record placed here: what totals group by."""
+        district_id = self.pk if self.level == self.Level.DISTRICT else self.district_id
+        return self.province_id, district_id

@@ -1,0 +1,71 @@
+"""Who may see what: a staff member sees the provinces assigned to them (DESIGN.md, Privacy).
+
+Every list, form, export, report and API narrows its records with `for_user(user)`.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+NATIONAL_GROUP = "Quản trị toàn quốc"
+
+
+class StaffScope(models.Model):
+    """The provinces a staff member works in. National staff see every province."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE, related_name="campaign_scope"
+    )
+    provinces = models.ManyToManyField(
+        "campaigns.Place",
+        verbose_name=_("provinces"),
+        blank=True,
+        related_name="+",
+        limit_choices_to={"level": "province", "is_current": True},
+        help_text=_("Current provinces; records of the old provinces they took over are included."),
+    )
+
+    class Meta:
+        verbose_name = _("staff scope")
+        verbose_name_plural = _("staff scopes")
+
+    def __str__(self) -> str:
+        return str(self.user)
+
+
+def sees_everything(user) -> bool:
+    return user.is_active and (user.is_superuser or user.groups.filter(name=NATIONAL_GROUP).exists())
+
+
+def province_ids_for(user) -> set[int] | None:
+    """The ids of the provinces whose records `user` may see; None means all of them.
+
+    Assigned current provinces count together with the old provinces they took over, so
+    records from before July 2025 stay visible to the same people. Cached on the user.
+    """
+    if not user.is_authenticated:
+        return set()
+    if not hasattr(user, "_campaign_province_ids"):
+        from campaigns.models import Place
+
+        if sees_everything(user):
+            ids = None
+        else:
+            through = StaffScope.provinces.through.objects
+            assigned = set(through.filter(staffscope__user=user).values_list("place_id", flat=True))
+            predecessors = Place.objects.filter(level=Place.Level.PROVINCE, successor__in=assigned)
+            ids = assigned | set(predecessors.values_list("id", flat=True))
+        user._campaign_province_ids = ids
+    return user._campaign_province_ids
+
+
+class ProvinceScopedQuerySet(models.QuerySet):
+    """A queryset that knows which field holds a record's province."""
+
+    province_field = "province"
+
+    def for_user(self, user):
+        ids = province_ids_for(user)
+        if ids is None:
+            return self.all()
+        return self.filter(**{f"{self.province_field}__in": ids})
