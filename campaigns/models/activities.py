@@ -160,7 +160,13 @@ class Activity(index.Indexed, ClusterableModel):
             self.province_id, self.district_id = self.place.grouping_ids()
         if self.client_uuid is None and self._state.adding:
             self.client_uuid = uuid.uuid4()
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if not adding:
+            # A sign-in list, where there is one, decides the counts over what was typed.
+            from trainings.services import refresh_counts_from_sign_in
+
+            refresh_counts_from_sign_in(self.pk)
 
     def coverage_warnings(self) -> list[str]:
         """Doubts worth showing but not refusing: a place outside the campaign's coverage."""

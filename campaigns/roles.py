@@ -1,0 +1,92 @@
+"""The roles of DESIGN.md as Wagtail groups, created after every migrate (idempotent).
+
+- Editors: the public site only (pages, images, documents).
+- Trainers: record and edit activities, sign-in lists and participants in their provinces.
+- Managers: see and correct everything in their provinces, set targets, read reports.
+- National administrators: everything, in every province.
+
+A user's provinces are set on their staff scope (campaigns.StaffScope); national
+administrators need none.
+"""
+
+from django.apps import apps as global_apps
+from django.contrib.auth.management import create_permissions
+from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
+
+from campaigns.models.scoping import NATIONAL_GROUP
+
+EDITORS = "Editors"  # Wagtail's own group for the public site; reviewers are its "Moderators"
+TRAINERS = "Tập huấn viên"
+MANAGERS = "Quản lý"
+NATIONAL_ADMINS = NATIONAL_GROUP
+
+ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
+TRACKED = ["activity", "club", "materialdistribution"]
+PEOPLE = ["participant", "attendance"]
+REFERENCE = ["campaign", "organiser", "audience", "topic", "place", "course", "trainer", "target", "plandocument"]
+
+
+def _perms(app_label: str, models: list[str], actions: list[str]) -> list[tuple[str, str]]:
+    return [(app_label, f"{action}_{model}") for model in models for action in actions]
+
+
+def _app_of(model: str) -> str:
+    return "trainings" if model in {"participant", "attendance", "course", "trainer"} else "campaigns"
+
+
+def _all(models: list[str], actions: list[str]) -> list[tuple[str, str]]:
+    return [(_app_of(model), f"{action}_{model}") for model in models for action in actions]
+
+
+ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+    EDITORS: ADMIN_ACCESS
+    + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
+    + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
+    TRAINERS: ADMIN_ACCESS
+    + _all(["activity", "materialdistribution"], ["add", "change", "view"])
+    + _all(PEOPLE, ["add", "change", "delete", "view"])
+    + _all(["club", *REFERENCE], ["view"])
+    + _perms("wagtailimages", ["image"], ["add", "choose"]),
+    MANAGERS: ADMIN_ACCESS
+    + _all(TRACKED + PEOPLE, ["add", "change", "delete", "view"])
+    + _all(["target", "plandocument"], ["add", "change", "delete", "view"])
+    + _all([m for m in REFERENCE if m not in {"target", "plandocument"}], ["view"])
+    + _all(["campaign"], ["change"])
+    + _perms("wagtailimages", ["image"], ["add", "choose"]),
+    NATIONAL_ADMINS: ADMIN_ACCESS
+    + _all(TRACKED + PEOPLE + [m for m in REFERENCE if m != "place"], ["add", "change", "delete", "view"])
+    + _all(["place"], ["view"])
+    + _all(["staffscope"], ["add", "change", "delete", "view"])
+    + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
+    + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
+}
+
+
+def ensure_roles(**kwargs) -> None:
+    """Create the groups and give each exactly its permissions (extra ones an admin added stay)."""
+    for app_config in global_apps.get_app_configs():
+        create_permissions(app_config, verbosity=0)
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group, _ = Group.objects.get_or_create(name=name)
+        query = Q()
+        for app_label, codename in wanted:
+            query |= Q(content_type__app_label=app_label, codename=codename)
+        permissions = list(Permission.objects.filter(query))
+        missing = set(wanted) - {(p.content_type.app_label, p.codename) for p in permissions}
+        if missing:
+            raise LookupError(f"Permissions missing for group {name}: {sorted(missing)}")
+        group.permissions.add(*permissions)
+    _editor_page_permissions()
+
+
+def _editor_page_permissions() -> None:
+    from wagtail.models import GroupPagePermission, Page
+
+    root = Page.get_first_root_node()
+    if root is None:
+        return
+    editors = Group.objects.get(name=EDITORS)
+    for codename in ("add_page", "change_page"):
+        permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
+        GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
