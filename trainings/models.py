@@ -104,6 +104,11 @@ class Participant(index.Indexed, models.Model):
     def __str__(self) -> str:
         return self.full_name
 
+    def save(self, *args, **kwargs) -> None:
+        if self.commune_id:
+            self.province_id = self.commune.province_id
+        super().save(*args, **kwargs)
+
     @property
     def is_ethnic_minority(self) -> bool:
         return bool(self.ethnicity) and self.ethnicity.strip().lower() != KINH.lower()
@@ -112,11 +117,6 @@ class Participant(index.Indexed, models.Model):
         super().clean()
         if self.birth_year and not 1900 <= self.birth_year <= timezone.localdate().year:
             raise ValidationError({"birth_year": _("Not a plausible year of birth.")})
-
-    def save(self, *args, **kwargs) -> None:
-        if self.commune_id:
-            self.province_id = self.commune.province_id
-        super().save(*args, **kwargs)
 
 
 class AttendanceQuerySet(ProvinceScopedQuerySet):

@@ -112,7 +112,11 @@ class Activity(index.Indexed, ClusterableModel):
         _("external code"), max_length=64, unique=True, null=True, blank=True, help_text=_("Code in an imported file.")
     )
     client_uuid = models.UUIDField(
-        null=True, blank=True, unique=True, editable=False, help_text="Sent by the phone form, so a re-sent draft saves once."
+        null=True,
+        blank=True,
+        unique=True,
+        editable=False,
+        help_text="Sent by the phone form, so a re-sent draft saves once.",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)

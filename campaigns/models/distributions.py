@@ -59,6 +59,11 @@ class MaterialDistribution(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if self.place_id:
+            self.province_id = self.place.province_id
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         super().clean()
         validate_period(self.start_date, self.end_date)
@@ -68,8 +73,3 @@ class MaterialDistribution(models.Model):
         )
         if errors:
             raise ValidationError(errors)
-
-    def save(self, *args, **kwargs) -> None:
-        if self.place_id:
-            self.province_id = self.place.province_id
-        super().save(*args, **kwargs)

@@ -1,0 +1,3 @@
+from .places import PlaceViewSet, ReadOnlyPermissionPolicy, place_viewset
+
+__all__ = ["PlaceViewSet", "ReadOnlyPermissionPolicy", "place_viewset"]

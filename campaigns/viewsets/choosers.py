@@ -1,0 +1,71 @@
+"""Chooser modals for places and participants: searchable, limited to the user's provinces.
+
+Thousands of places and participants do not fit in a select box; a chooser searches them.
+"""
+
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+
+from campaigns.models import Place
+from campaigns.models.scoping import province_ids_for
+from campaigns.text import ascii_key, split_prefix
+
+
+class PlaceSearchForm(BaseFilterForm):
+    q = forms.CharField(
+        label=_("Search term"),
+        required=False,
+        widget=forms.TextInput(attrs={"placeholder": _("Name or code, with or without diacritics")}),
+    )
+    is_current = forms.ChoiceField(
+        label=_("system"),
+        required=False,
+        choices=[("", _("all")), ("true", _("in force since 1/7/2025")), ("false", _("before 1/7/2025"))],
+    )
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query.isdigit():
+            objects = objects.filter(code__startswith=query)
+        elif query:
+            _prefix, rest = split_prefix(query)
+            objects = objects.filter(Q(search_key__contains=ascii_key(query)) | Q(search_key__contains=ascii_key(rest)))
+            self.is_searching, self.search_query = True, query
+        if self.cleaned_data.get("is_current"):
+            objects = objects.filter(is_current=self.cleaned_data["is_current"] == "true")
+        return objects
+
+
+class PlaceChooseMixin:
+    filter_form_class = PlaceSearchForm
+    ordering = ["-is_current", "level", "code"]
+
+    def get_object_list(self):
+        places = Place.objects.select_related("province", "district")
+        ids = province_ids_for(self.request.user)
+        return places if ids is None else places.filter(province__in=ids)
+
+
+class PlaceChooseView(PlaceChooseMixin, ChooseView):
+    pass
+
+
+class PlaceChooseResultsView(PlaceChooseMixin, ChooseResultsView):
+    pass
+
+
+class PlaceChooserViewSet(ChooserViewSet):
+    model = Place
+    icon = "site"
+    choose_one_text = _("Choose a place")
+    choose_another_text = _("Choose another place")
+    choose_view_class = PlaceChooseView
+    choose_results_view_class = PlaceChooseResultsView
+    per_page = 20
+
+
+place_chooser_viewset = PlaceChooserViewSet("place_chooser", url_prefix="places/choose")

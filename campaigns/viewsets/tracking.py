@@ -1,0 +1,293 @@
+"""Admin screens for the campaign records: activities, clubs, distributions, campaigns, organisers."""
+
+import django_filters
+from django import forms
+from django.contrib import messages
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from campaigns.models import (
+    Activity,
+    ActivityKind,
+    Audience,
+    Campaign,
+    Club,
+    MaterialDistribution,
+    Organiser,
+    Place,
+    Topic,
+)
+from campaigns.models.scoping import province_ids_for
+from campaigns.viewsets.choosers import place_chooser_viewset
+from campaigns.viewsets.scoping import ScopedAdminForm, ScopedCreateView, ScopedEditView, ScopedModelViewSet
+from trainings.viewsets import participant_chooser_viewset
+
+
+def province_choices(request):
+    """Current provinces the user may see, for the province filter."""
+    provinces = Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("short_name")
+    if request is None:
+        return provinces
+    ids = province_ids_for(request.user)
+    return provinces if ids is None else provinces.filter(pk__in=ids)
+
+
+class ProvinceFilter(django_filters.ModelChoiceFilter):
+    """A current province, with the records of the old provinces it took over."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("province"))
+        super().__init__(*args, queryset=province_choices, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.filter(Q(province=value) | Q(province__successor=value))
+
+
+class ActivityFilterSet(WagtailFilterSet):
+    province = ProvinceFilter()
+    kind = django_filters.ChoiceFilter(label=_("kind"), choices=ActivityKind.choices)
+    campaign = django_filters.ModelChoiceFilter(label=_("campaign"), queryset=Campaign.objects.all())
+    organisers = django_filters.ModelChoiceFilter(label=_("organiser"), queryset=Organiser.objects.all())
+    start_date = django_filters.DateFromToRangeFilter(label=_("period"), widget=DateRangePickerWidget)
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Activity.Status.choices)
+
+    class Meta:
+        model = Activity
+        fields = []
+
+
+class ActivityForm(ScopedAdminForm):
+    def clean(self):
+        cleaned = super().clean()
+        attendances = self.formsets.get("attendances") if hasattr(self, "formsets") else None
+        if attendances is not None and self.province_ids is not None:
+            for form in attendances.forms:
+                participant = form.cleaned_data.get("participant") if hasattr(form, "cleaned_data") else None
+                if participant is not None and participant.province_id not in self.province_ids:
+                    form.add_error("participant", _("This person is registered outside your provinces."))
+        return cleaned
+
+
+class WarnOutsideCoverageMixin:
+    """After saving, say so when the place lies outside the campaign's coverage (not a refusal)."""
+
+    def save_instance(self):
+        instance = super().save_instance()
+        for warning in instance.coverage_warnings():
+            messages.warning(self.request, warning)
+        return instance
+
+
+class ActivityCreateView(WarnOutsideCoverageMixin, ScopedCreateView):
+    pass
+
+
+class ActivityEditView(WarnOutsideCoverageMixin, ScopedEditView):
+    pass
+
+
+ATTENDANCE_PANELS = [
+    FieldPanel("participant", widget=participant_chooser_viewset.widget_class),
+    FieldPanel("present"),
+]
+
+
+class ActivityViewSet(ScopedModelViewSet):
+    model = Activity
+    icon = "date"
+    menu_label = _("Activities")
+    menu_order = 100
+    url_prefix = "activities"
+    add_view_class = ActivityCreateView
+    edit_view_class = ActivityEditView
+    filterset_class = ActivityFilterSet
+    search_fields = ["title", "notes"]
+    search_backend_name = None
+    list_per_page = 50
+    list_display = [
+        TitleColumn("title", label=_("title"), url_name="activity:edit"),
+        Column("get_kind_display", label=_("kind")),
+        DateColumn("start_date", label=_("start date")),
+        Column("place", label=_("place")),
+        Column("sessions", label=_("sessions")),
+        Column("participants", label=_("participants")),
+        Column("campaign", label=_("campaign")),
+        Column("get_status_display", label=_("status")),
+    ]
+    list_export = ["title", "kind", "start_date", "end_date", "sessions", "place", "participants", "female"]
+    edit_handler = ObjectList(
+        [
+            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+            FieldPanel("title"),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("sessions")]),
+            FieldPanel("place", widget=place_chooser_viewset.widget_class),
+            FieldRowPanel([FieldPanel("campaign"), FieldPanel("club"), FieldPanel("course")]),
+            FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
+            FieldPanel("trainers"),
+            FieldRowPanel(
+                [
+                    FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+                ]
+            ),
+            MultiFieldPanel(
+                [FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")])],
+                heading=_("participants"),
+            ),
+            InlinePanel("attendances", panels=ATTENDANCE_PANELS, heading=_("sign-in list"), label=_("attendee")),
+            FieldPanel("materials"),
+            FieldPanel("photos"),
+            FieldPanel("notes"),
+            FieldPanel("external_id"),
+        ],
+        base_form_class=ActivityForm,
+    )
+
+
+class ClubFilterSet(WagtailFilterSet):
+    province = ProvinceFilter()
+    campaign = django_filters.ModelChoiceFilter(label=_("campaign"), queryset=Campaign.objects.all())
+    organiser = django_filters.ModelChoiceFilter(label=_("organiser"), queryset=Organiser.objects.all())
+    status = django_filters.ChoiceFilter(label=_("status"), choices=Club.Status.choices)
+
+    class Meta:
+        model = Club
+        fields = []
+
+
+class ClubViewSet(ScopedModelViewSet):
+    model = Club
+    icon = "group"
+    menu_label = _("Clubs")
+    menu_order = 200
+    url_prefix = "clubs"
+    filterset_class = ClubFilterSet
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("name", label=_("name"), url_name="club:edit"),
+        Column("place", label=_("commune")),
+        DateColumn("founded_on", label=_("founded on")),
+        Column("organiser", label=_("organiser")),
+        Column("get_status_display", label=_("status")),
+        Column("member_count", label=_("number of members")),
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("place", widget=place_chooser_viewset.widget_class),
+            FieldRowPanel([FieldPanel("founded_on"), FieldPanel("status")]),
+            FieldRowPanel([FieldPanel("organiser"), FieldPanel("campaign")]),
+            FieldPanel("member_count"),
+            FieldPanel("members"),
+            FieldPanel("notes"),
+            FieldPanel("external_id"),
+        ],
+        base_form_class=ScopedAdminForm,
+    )
+
+
+class DistributionFilterSet(WagtailFilterSet):
+    province = ProvinceFilter()
+    campaign = django_filters.ModelChoiceFilter(label=_("campaign"), queryset=Campaign.objects.all())
+    start_date = django_filters.DateFromToRangeFilter(label=_("period"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = MaterialDistribution
+        fields = []
+
+
+class DistributionViewSet(ScopedModelViewSet):
+    model = MaterialDistribution
+    icon = "doc-full-inverse"
+    menu_label = _("Material distributions")
+    menu_order = 300
+    url_prefix = "distributions"
+    filterset_class = DistributionFilterSet
+    search_fields = ["title"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("title", label=_("material"), url_name="materialdistribution:edit"),
+        Column("place", label=_("place")),
+        DateColumn("start_date", label=_("start date")),
+        Column("printed", label=_("copies printed")),
+        Column("distributed", label=_("copies given out")),
+        Column("organiser", label=_("organiser")),
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("title"),
+            FieldPanel("document"),
+            FieldRowPanel([FieldPanel("printed"), FieldPanel("distributed")]),
+            FieldPanel("place", widget=place_chooser_viewset.widget_class),
+            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")]),
+            FieldRowPanel([FieldPanel("organiser"), FieldPanel("campaign")]),
+            FieldPanel("activity"),
+            FieldPanel("notes"),
+        ],
+        base_form_class=ScopedAdminForm,
+    )
+
+
+class CampaignViewSet(ModelViewSet):
+    model = Campaign
+    icon = "flag"
+    menu_label = _("Campaigns")
+    menu_order = 50
+    url_prefix = "campaigns"
+    search_fields = ["name", "code"]
+    search_backend_name = None
+    inspect_view_enabled = True
+    list_display = [
+        TitleColumn("name", label=_("name"), url_name="campaign:edit"),
+        Column("code", label=_("code")),
+        DateColumn("start_date", label=_("start date")),
+        DateColumn("end_date", label=_("end date")),
+        Column("lead_organiser", label=_("lead organiser")),
+    ]
+    list_filter = ["lead_organiser"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=Campaign.objects.select_related("lead_organiser"), **kwargs)
+
+
+class OrganiserViewSet(ModelViewSet):
+    model = Organiser
+    icon = "group"
+    menu_label = _("Organisers")
+    menu_order = 400
+    url_prefix = "organisers"
+    search_fields = ["name", "short_name"]
+    search_backend_name = None
+    list_display = ["name", "kind", "level", "province"]
+    list_filter = ["kind", "level"]
+    form_fields = ["name", "short_name", "kind", "level", "province"]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(queryset=Organiser.objects.select_related("province"), **kwargs)
+
+
+class AudienceViewSet(ModelViewSet):
+    model = Audience
+    icon = "tag"
+    menu_label = _("Audiences")
+    menu_order = 500
+    url_prefix = "audiences"
+    list_display = ["name", "code", "is_sensitive"]
+    form_fields = ["name", "code", "is_sensitive"]
+
+
+class TopicViewSet(ModelViewSet):
+    model = Topic
+    icon = "tag"
+    menu_label = _("Topics")
+    menu_order = 510
+    url_prefix = "topics"
+    list_display = ["name", "code"]
+    form_fields = ["name", "code"]

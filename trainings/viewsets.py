@@ -1,0 +1,121 @@
+"""Admin screens of the trainings app: courses, trainers, participants (scoped by province)."""
+
+import django_filters
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from campaigns.models import Place
+from campaigns.viewsets.choosers import place_chooser_viewset
+from campaigns.viewsets.scoping import ScopedAdminForm, ScopedModelViewSet
+from trainings.models import Course, Participant, Trainer
+
+
+class ParticipantSearchForm(BaseFilterForm):
+    q = forms.CharField(label=_("Search term"), required=False)
+
+    def filter(self, objects):
+        query = (self.cleaned_data.get("q") or "").strip()
+        if query:
+            objects = objects.filter(full_name__icontains=query)
+            self.is_searching, self.search_query = True, query
+        return objects
+
+
+class ParticipantChooseMixin:
+    filter_form_class = ParticipantSearchForm
+    ordering = ["full_name", "id"]
+
+    def get_object_list(self):
+        return Participant.objects.for_user(self.request.user).select_related("commune")
+
+
+class ParticipantChooseView(ParticipantChooseMixin, ChooseView):
+    pass
+
+
+class ParticipantChooseResultsView(ParticipantChooseMixin, ChooseResultsView):
+    pass
+
+
+class ParticipantChooserViewSet(ChooserViewSet):
+    model = Participant
+    icon = "user"
+    choose_one_text = _("Choose a participant")
+    choose_another_text = _("Choose another participant")
+    choose_view_class = ParticipantChooseView
+    choose_results_view_class = ParticipantChooseResultsView
+
+
+participant_chooser_viewset = ParticipantChooserViewSet("participant_chooser", url_prefix="participants/choose")
+
+
+class ParticipantFilterSet(WagtailFilterSet):
+    province = django_filters.ModelChoiceFilter(
+        label=_("province"),
+        queryset=Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("short_name"),
+        method="filter_province",
+    )
+    gender = django_filters.ChoiceFilter(label=_("gender"), choices=Participant.Gender.choices)
+
+    class Meta:
+        model = Participant
+        fields = ["audience"]
+
+    def filter_province(self, queryset, name, value):
+        return queryset.filter(province__in=[value.pk, *value.predecessors.values_list("pk", flat=True)])
+
+
+class ParticipantViewSet(ScopedModelViewSet):
+    model = Participant
+    icon = "user"
+    menu_label = _("Participants")
+    url_prefix = "participants"
+    filterset_class = ParticipantFilterSet
+    search_fields = ["full_name"]
+    search_backend_name = None
+    list_display = [
+        TitleColumn("full_name", label=_("full name"), url_name="participant:edit"),
+        Column("get_gender_display", label=_("gender")),
+        Column("birth_year", label=_("year of birth")),
+        Column("ethnicity", label=_("ethnicity")),
+        Column("commune", label=_("commune")),
+        Column("audience", label=_("audience")),
+    ]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("full_name"),
+            FieldRowPanel([FieldPanel("gender"), FieldPanel("birth_year"), FieldPanel("ethnicity")]),
+            FieldPanel("commune", widget=place_chooser_viewset.widget_class),
+            FieldRowPanel([FieldPanel("audience"), FieldPanel("phone")]),
+        ],
+        base_form_class=ScopedAdminForm,
+    )
+
+
+class CourseViewSet(ModelViewSet):
+    model = Course
+    icon = "doc-full"
+    menu_label = _("Courses")
+    url_prefix = "courses"
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = ["name"]
+    form_fields = ["name", "description", "materials"]
+
+
+class TrainerViewSet(ModelViewSet):
+    model = Trainer
+    icon = "user"
+    menu_label = _("Trainers")
+    url_prefix = "trainers"
+    search_fields = ["name"]
+    search_backend_name = None
+    list_display = ["name", "organiser", "phone"]
+    form_fields = ["name", "organiser", "user", "phone"]
