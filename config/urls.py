@@ -11,6 +11,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("record/", include("trainings.urls")),
 ]
 
 if settings.DEBUG:

@@ -20,8 +20,8 @@ def refresh_counts_from_sign_in(activity_id: int) -> None:
     """
     totals = Attendance.objects.filter(activity_id=activity_id).aggregate(
         lines=Count("id"),
-        present=Count("id", filter=Q(present=True)),
-        female=Count("id", filter=Q(present=True, participant__gender=Participant.Gender.FEMALE)),
+        came=Count("id", filter=Q(present=True)),
+        women=Count("id", filter=Q(present=True, participant__gender=Participant.Gender.FEMALE)),
         minority=Count(
             "id",
             filter=Q(present=True) & ~Q(participant__ethnicity="") & ~Q(participant__ethnicity__iexact=KINH),
@@ -29,7 +29,7 @@ def refresh_counts_from_sign_in(activity_id: int) -> None:
     )
     if totals["lines"]:
         Activity.objects.filter(pk=activity_id).update(
-            participants=totals["present"], female=totals["female"], ethnic_minority=totals["minority"]
+            participants=totals["came"], female=totals["women"], ethnic_minority=totals["minority"]
         )
 
 
@@ -60,8 +60,8 @@ def record_activity(
     """
     activity.recorded_by = user
     activity.full_clean(exclude=["client_uuid"])
+    activity.audiences.set(audiences)  # a parental relation: stored by the save below
     activity.save()
-    activity.audiences.set(audiences)
     commune = activity.place
     people = list(present)
     for attendee in new_attendees:

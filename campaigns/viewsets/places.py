@@ -122,6 +122,10 @@ class PlaceViewSet(ModelViewSet):
         # Read-only: no add, edit, delete or copy screens exist to link to.
         return super().get_common_view_kwargs(add_url_name=None, edit_url_name=None, delete_url_name=None, **kwargs)
 
+    def register_admin_url_finder(self):
+        # No edit view to link to: choosers show a place without an "edit" link.
+        pass
+
     def get_urlpatterns(self):
         return [
             path("", self.index_view, name="index"),

@@ -1,0 +1,84 @@
+"""The phone form: one activity and who came, in under a minute."""
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Place
+from campaigns.models.scoping import province_ids_for
+from trainings.models import Participant
+from trainings.services import NewAttendee
+
+
+class PlaceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, place: Place) -> str:
+        return f"{place.short_name} ({place.province.short_name})"
+
+
+class RecordActivityForm(forms.ModelForm):
+    """The fields a trainer fills in the commune; the rest can be completed in the admin later."""
+
+    place = PlaceChoiceField(label=_("commune"), queryset=Place.objects.none())
+    audiences = forms.ModelMultipleChoiceField(
+        label=_("audiences"), queryset=Audience.objects.all(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    present = forms.ModelMultipleChoiceField(
+        label=_("who came"), queryset=Participant.objects.none(), required=False, widget=forms.CheckboxSelectMultiple
+    )
+    client_uuid = forms.UUIDField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Activity
+        fields = ["kind", "title", "start_date", "place", "campaign", "participants", "female", "notes"]
+        widgets = {
+            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "notes": forms.Textarea(attrs={"rows": 2}),
+            "participants": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "female": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+        }
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        ids = province_ids_for(user)
+        communes = Place.objects.filter(is_current=True, level=Place.Level.COMMUNE).select_related("province")
+        if ids is not None:
+            communes = communes.filter(province__in=ids)
+        self.fields["place"].queryset = communes.order_by("province__short_name", "short_name")
+        self.fields["kind"].initial = ActivityKind.COMMUNITY
+        self.fields["start_date"].initial = timezone.localdate()
+        self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
+        self.fields["present"].queryset = Participant.objects.for_user(user)
+        self.fields["participants"].help_text = _("Only when you keep no list of names below.")
+        self.fields["female"].help_text = ""
+
+
+class NewAttendeeForm(forms.Form):
+    full_name = forms.CharField(label=_("full name"), max_length=120)
+    gender = forms.ChoiceField(label=_("gender"), choices=Participant.Gender.choices, initial=Participant.Gender.FEMALE)
+    birth_year = forms.IntegerField(
+        label=_("year of birth"),
+        required=False,
+        min_value=1900,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    ethnicity = forms.CharField(label=_("ethnicity"), max_length=40, required=False)
+
+    def attendee(self) -> NewAttendee:
+        data = self.cleaned_data
+        return NewAttendee(
+            full_name=data["full_name"].strip(),
+            gender=data["gender"],
+            birth_year=data.get("birth_year"),
+            ethnicity=data.get("ethnicity", "").strip(),
+        )
+
+
+NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, extra=2, max_num=200)
+
+
+def present_options(form: RecordActivityForm) -> list[tuple[Participant, bool]]:
+    """The people a trainer can tick, each with its commune for the page's commune filter."""
+    chosen = {str(value) for value in (form["present"].value() or [])}
+    people = form.fields["present"].queryset.select_related("commune").order_by("full_name", "id")
+    return [(person, str(person.pk) in chosen) for person in people]
