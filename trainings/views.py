@@ -2,7 +2,7 @@
 
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
@@ -40,6 +40,9 @@ def record(request):
                     )
             except ValidationError as error:
                 form.add_error(None, error)
+            except IntegrityError:
+                # The same draft arrived twice at once: the other request saved it.
+                return redirect("trainings:recorded", pk=Activity.objects.get(client_uuid=uuid).pk)
             else:
                 return redirect("trainings:recorded", pk=activity.pk)
     else:

@@ -21,6 +21,21 @@ PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = PROJECT / "test-artifacts"
 ADMIN_PASSWORD = "e2e-only-password-not-a-secret"  # lives in a throwaway database
+TRAINER = "e2e-trainer"
+
+# A trainer of Thanh Hóa, and one person already registered in Na Mèo.
+TRAINER_SETUP = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from campaigns.models import Place, StaffScope
+from campaigns.roles import TRAINERS
+from trainings.models import Participant
+user = get_user_model().objects.create_user("{TRAINER}", password="{ADMIN_PASSWORD}")
+user.groups.add(Group.objects.get(name=TRAINERS))
+StaffScope.objects.create(user=user).provinces.add(Place.objects.get(is_current=True, level="province", code="38"))
+na_meo = Place.objects.get(is_current=True, code="15013")
+Participant.objects.create(full_name="Hà Thị Lan", gender="female", ethnicity="Thái", commune=na_meo)
+"""
 
 
 def pytest_collection_modifyitems(config, items):
@@ -63,6 +78,7 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     manage("migrate", "--noinput")
     manage("load_places")
     manage("createsuperuser", "--noinput", "--username", "e2e-admin", "--email", "e2e@example.org")
+    manage("shell", "-c", TRAINER_SETUP)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],

@@ -1,0 +1,52 @@
+from tests.e2e.conftest import ADMIN_PASSWORD, TRAINER
+
+
+def sign_in(page, server_url, username):
+    page.goto(server_url + "/admin/login/?next=/record/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(server_url + "/record/")
+
+
+def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, screenshot):
+    sign_in(phone, server_url, TRAINER)
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.select_option("select[name=kind]", "community")
+    phone.fill("input[name=title]", "Truyền thông phòng, chống mua bán người tại Na Mèo")
+    phone.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
+    phone.get_by_label("Hà Thị Lan").check()
+    phone.fill("input[name=new-0-full_name]", "Lò Thị Mai")
+    phone.fill("input[name=new-0-ethnicity]", "Thái")
+    screenshot(phone, "record-form-360")
+    phone.get_by_role("button", name="Lưu").click()
+    phone.wait_for_url(server_url + "/record/*/")
+    assert "danh sách: 2" in phone.locator("main").inner_text()
+    screenshot(phone, "record-saved-360")
+
+    phone.goto(server_url + "/admin/activities/")
+    listing = phone.locator("table.listing").inner_text()
+    assert "Truyền thông phòng, chống mua bán người tại Na Mèo" in listing
+
+
+def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server_url):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
+    page = context.new_page()
+    sign_in(page, server_url, TRAINER)
+    page.fill("input[name=title]", "Họp dân khi mất sóng")
+    page.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
+    context.set_offline(True)
+    page.get_by_role("button", name="Lưu").click()
+    status = page.locator("#draft-status")
+    status.wait_for(state="visible")
+    assert "Không có kết nối" in status.inner_text()
+    page.close()  # the trainer closes the browser while still offline
+
+    context.set_offline(False)
+    page = context.new_page()
+    page.goto(server_url + "/record/")
+    page.wait_for_url(server_url + "/record/*/", timeout=15000)  # the kept draft was sent by itself
+    assert "Họp dân khi mất sóng" in page.locator("main").inner_text()
+    page.goto(server_url + "/admin/activities/?q=m%E1%BA%A5t+s%C3%B3ng")
+    assert page.locator("table.listing tbody tr").count() == 1
+    context.close()
