@@ -14,6 +14,7 @@ from campaigns.viewsets.tracking import (
     ClubViewSet,
     DistributionViewSet,
     OrganiserViewSet,
+    StaffScopeViewSet,
     TopicViewSet,
 )
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
@@ -47,7 +48,7 @@ class TrackingGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [TrackingGroup(), place_viewset, place_chooser_viewset, participant_chooser_viewset]
+    return [TrackingGroup(), StaffScopeViewSet(), place_viewset, place_chooser_viewset, participant_chooser_viewset]
 
 
 @hooks.register("register_log_actions")

@@ -32,6 +32,9 @@ class StaffScope(models.Model):
     def __str__(self) -> str:
         return str(self.user)
 
+    def province_names(self) -> str:
+        return ", ".join(province.short_name for province in self.provinces.all())
+
 
 def sees_everything(user) -> bool:
     return user.is_active and (user.is_superuser or user.groups.filter(name=NATIONAL_GROUP).exists())

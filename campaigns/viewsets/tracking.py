@@ -19,6 +19,7 @@ from campaigns.models import (
     MaterialDistribution,
     Organiser,
     Place,
+    StaffScope,
     Topic,
 )
 from campaigns.models.scoping import province_ids_for
@@ -291,3 +292,21 @@ class TopicViewSet(ModelViewSet):
     url_prefix = "topics"
     list_display = ["name", "code"]
     form_fields = ["name", "code"]
+
+
+class StaffScopeViewSet(ModelViewSet):
+    """Which provinces each staff member works in (national administrators only)."""
+
+    model = StaffScope
+    icon = "user"
+    menu_label = _("Staff provinces")
+    add_to_settings_menu = True
+    url_prefix = "staff-provinces"
+    list_display = ["user", Column("province_names", label=_("provinces"))]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    search_backend_name = None
+    panels = [FieldPanel("user"), FieldPanel("provinces", widget=forms.CheckboxSelectMultiple)]
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = StaffScope.objects.select_related("user").prefetch_related("provinces")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)

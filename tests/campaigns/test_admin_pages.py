@@ -15,6 +15,7 @@ PREFIXES = [
     "organisers",
     "audiences",
     "topics",
+    "staff-provinces",
 ]
 
 
