@@ -58,7 +58,7 @@ class Activity(index.Indexed, ClusterableModel):
     )
     place = models.ForeignKey(
         "campaigns.Place",
-        verbose_name=_("place"),
+        verbose_name=_("location"),
         on_delete=models.PROTECT,
         related_name="activities",
         help_text=_("The smallest unit known: commune, else district, else province."),
