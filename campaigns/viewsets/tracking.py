@@ -11,6 +11,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from campaigns.forms import CampaignForm
 from campaigns.models import (
     Activity,
     ActivityKind,
@@ -247,6 +248,7 @@ class DistributionViewSet(ScopedModelViewSet):
 
 class CampaignViewSet(ModelViewSet):
     model = Campaign
+    edit_handler = ObjectList(Campaign.panels, base_form_class=CampaignForm)
     icon = "flag"
     menu_label = _("Campaigns")
     menu_order = 50

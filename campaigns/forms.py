@@ -1,0 +1,61 @@
+"""Admin form pieces of the campaigns app."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+
+from campaigns.models import Place
+from campaigns.places import PlaceLookupError, lookup_place
+
+
+def place_line(place: Place) -> str:
+    """A place as one line that `lookup_place` reads back: "Xã Na Mèo, Huyện Quan Sơn"."""
+    if place.level == Place.Level.PROVINCE:
+        return place.name
+    if place.level == Place.Level.COMMUNE and place.district_id:
+        return f"{place.name}, {place.district.name}"
+    return f"{place.name}, {place.province.name}"
+
+
+class PlaceListField(forms.Field):
+    """Places typed one per line, as people write them ("Na Mèo, Quan Sơn"), checked by the lookup.
+
+    Thousands of units do not fit a select box; a line may name the unit alone or the
+    unit then, after a comma, the district or province it lies in.
+    """
+
+    widget = forms.Textarea(attrs={"rows": 6})
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return value
+        ids = [getattr(item, "pk", item) for item in value or []]
+        places = Place.objects.filter(pk__in=ids).select_related("province", "district").order_by("code")
+        return "\n".join(place_line(place) for place in places)
+
+    def to_python(self, value) -> list[Place]:
+        places, errors = [], []
+        for number, line in enumerate((value or "").splitlines(), start=1):
+            if not line.strip():
+                continue
+            name, _comma, where = line.partition(",")
+            try:
+                within = lookup_place(where) if where.strip() else None
+                places.append(lookup_place(name, within=within))
+            except PlaceLookupError as error:
+                errors.append(ValidationError(_("Line %(line)d: %(error)s"), params={"line": number, "error": error}))
+        if errors:
+            raise ValidationError(errors)
+        return places
+
+
+class CampaignForm(WagtailAdminModelForm):
+    coverage = PlaceListField(
+        label=_("places covered"),
+        required=False,
+        help_text=_(
+            "One place per line, optionally followed by a comma and its district or province: "
+            "“Na Mèo, Quan Sơn”. Empty means nationwide."
+        ),
+    )
