@@ -25,6 +25,7 @@ $(VENV)/.requirements-dev: requirements.txt requirements-dev.txt | $(VENV)/bin/p
 setup: $(VENV)/.requirements
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_places
+	$(PY) manage.py load_demo
 	$(PY) manage.py ensure_demo_admin
 
 run: setup

@@ -1,0 +1,458 @@
+"""Demo data drawn from three provincial reports (shared/seeds/000–002): `python manage.py load_demo`.
+
+Every number comes from a report. Where a report gives no number the field stays empty,
+since unknown is not zero; where it gives only a total, one batch row carries it. Records
+before July 2025 point at the units of that time. Each record is found again by a stable
+key and written only when it differs, so a second run changes nothing.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections import Counter
+from dataclasses import dataclass
+
+from django.db import models, transaction
+from django.utils.translation import gettext as _
+
+from campaigns.models import (
+    Activity,
+    ActivityKind,
+    Audience,
+    Campaign,
+    Club,
+    MaterialDistribution,
+    Organiser,
+    Place,
+    PlanDocument,
+    Target,
+    Topic,
+)
+from campaigns.places import lookup_place
+from trainings.models import Course
+
+D = datetime.date
+Kind = ActivityKind
+Org = Organiser.Kind
+Level = Organiser.Level
+
+# --- Vocabulary ---------------------------------------------------------------------------
+
+AUDIENCES = [
+    ("grassroots_officials", "Cán bộ cơ sở", False),
+    ("industrial_workers", "Công nhân khu công nghiệp", False),
+    ("returned_victims", "Nạn nhân bị mua bán trở về", True),
+    ("women_members", "Hội viên phụ nữ", False),
+    ("residents", "Người dân", False),
+    ("club_members", "Thành viên câu lạc bộ", False),
+    ("officials", "Cán bộ, chiến sĩ", False),
+    ("high_risk", "Nhóm nguy cơ cao", False),
+    ("students", "Học sinh, sinh viên", False),
+    ("ethnic_minority_women", "Phụ nữ dân tộc thiểu số", False),
+]
+TOPICS = [
+    ("trafficking_tricks", "Thủ đoạn mua bán người"),
+    ("safe_migration", "Di cư an toàn"),
+    ("victim_support", "Hỗ trợ nạn nhân"),
+    ("law", "Pháp luật phòng, chống mua bán người"),
+    ("life_skills", "Kỹ năng sống"),
+]
+RECEPTION = "Quy trình tiếp nhận, hỗ trợ nạn nhân bị mua bán trở về"
+MIGRATION = "Di cư an toàn, phòng, chống mua bán người"
+LIFE_SKILLS = "Kỹ năng sống cho nạn nhân bị mua bán trở về"
+COURSES = [
+    (RECEPTION, "Dành cho cán bộ huyện, xã: các bước đón, xác minh và giúp nạn nhân trở về ổn định cuộc sống."),
+    (MIGRATION, "Dành cho người lao động: cách đi làm xa an toàn và nhận ra lời mời chào lừa đảo."),
+    (LIFE_SKILLS, "Dành cho người đã trở về: tự tin, tự bảo vệ và tìm lại sinh kế."),
+]
+
+# --- Organisers: (name, kind, level, current province or "" for none) ---------------------------
+
+TH_WU = "Hội LHPN tỉnh Thanh Hóa"
+TH_BORDER = "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Thanh Hóa"
+TH_POLICE = "Công an tỉnh Thanh Hóa"
+TH_LABOUR = "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa"
+DN_WU = "Hội LHPN thành phố Đà Nẵng"
+DN_BORDER = "Bộ Chỉ huy Bộ đội Biên phòng thành phố Đà Nẵng"
+DN_CUSTOMS = "Cục Hải quan thành phố Đà Nẵng"
+SL_AUTHORITY = "Cơ quan chức năng tỉnh Sơn La"
+ORGANISERS = [
+    (TH_WU, Org.WOMENS_UNION, Level.PROVINCE, "Thanh Hóa"),
+    (TH_BORDER, Org.BORDER_GUARD, Level.PROVINCE, "Thanh Hóa"),
+    (TH_POLICE, Org.POLICE, Level.PROVINCE, "Thanh Hóa"),
+    (TH_LABOUR, Org.LABOUR, Level.PROVINCE, "Thanh Hóa"),
+    (DN_WU, Org.WOMENS_UNION, Level.PROVINCE, "Đà Nẵng"),
+    (DN_BORDER, Org.BORDER_GUARD, Level.PROVINCE, "Đà Nẵng"),
+    (DN_CUSTOMS, Org.CUSTOMS, Level.PROVINCE, "Đà Nẵng"),
+    ("Bộ Chỉ huy Bộ đội Biên phòng tỉnh Sơn La", Org.BORDER_GUARD, Level.PROVINCE, "Sơn La"),
+    (SL_AUTHORITY, Org.GOVERNMENT, Level.PROVINCE, "Sơn La"),
+    ("Tổ chức Rồng Xanh (Blue Dragon)", Org.NGO, "", ""),
+    ("Sở Lao động - Thương binh và Xã hội tỉnh Quảng Ninh", Org.LABOUR, Level.PROVINCE, "Quảng Ninh"),
+    ("Trung ương Hội LHPN Việt Nam", Org.WOMENS_UNION, Level.CENTRAL, ""),
+]
+
+# --- Campaigns ----------------------------------------------------------------------------------
+
+DHPNBC, CT193, TH_PLAN, DN_PLAN = "DHPNBC-2018", "CT193-2021", "TH-PCMBN-2016", "DN-PCMBN-2016"
+TH_PERIOD = (D(2016, 1, 1), D(2020, 6, 30))
+DHPNBC_PERIOD = (D(2018, 1, 1), D(2020, 12, 31))
+DN_PERIOD = (D(2016, 1, 1), D(2020, 12, 31))
+# Sơn La's districts were abolished on 1 July 2025, so its 2021–2025 work ends there.
+SL_PERIOD = (D(2021, 1, 1), D(2025, 6, 30))
+
+
+@dataclass(frozen=True)
+class CampaignSpec:
+    code: str
+    name: str
+    description: str
+    period: tuple[datetime.date, datetime.date]
+    lead: str = ""
+    partners: tuple[str, ...] = ()
+
+
+CAMPAIGNS = [
+    CampaignSpec(
+        DHPNBC,
+        "Đồng hành cùng phụ nữ biên cương",
+        "Chương trình phối hợp giữa Hội LHPN và Bộ đội Biên phòng Thanh Hóa ở mười xã biên giới khó khăn nhất "
+        "của tỉnh, giai đoạn 2018-2020. Dữ liệu mẫu: hai chỉ tiêu kèm theo chỉ để minh họa, lấy bằng kết quả "
+        "báo cáo; báo cáo không nêu chỉ tiêu của kế hoạch.",
+        DHPNBC_PERIOD,
+        lead=TH_WU,
+        partners=(TH_BORDER,),
+    ),
+    CampaignSpec(
+        CT193,
+        "Chương trình phòng, chống mua bán người giai đoạn 2021-2025, định hướng đến năm 2030",
+        "Chương trình quốc gia do Thủ tướng phê duyệt; các tỉnh, ngành tự lập kế hoạch thực hiện.",
+        (D(2021, 1, 1), D(2025, 12, 31)),
+    ),
+    CampaignSpec(
+        TH_PLAN,
+        "Phòng, chống mua bán người tỉnh Thanh Hóa 2016-2020",
+        "Công việc của ngành lao động và công an Thanh Hóa từ đầu năm 2016 đến giữa năm 2020.",
+        TH_PERIOD,
+        partners=(TH_LABOUR, TH_POLICE),
+    ),
+    CampaignSpec(
+        DN_PLAN,
+        "Phòng, chống mua bán người thành phố Đà Nẵng 2016-2020",
+        "Dữ liệu mẫu: bài báo nguồn không ghi tên thành phố, ở đây gán cho Đà Nẵng.",
+        DN_PERIOD,
+        partners=(DN_WU, DN_BORDER, DN_CUSTOMS),
+    ),
+]
+CT193_DOCUMENT = ("193/QĐ-TTg", D(2021, 2, 9), "Quyết định phê duyệt chương trình quốc gia 2021-2025")
+# Seed 000: the ten border communes, each with its district as it was before July 2025.
+DHPNBC_COMMUNES = [
+    ("Lang Chánh", "Yên Khương"),
+    ("Thường Xuân", "Bát Mọt"),
+    ("Mường Lát", "Trung Lý"),
+    ("Mường Lát", "Nhi Sơn"),
+    ("Mường Lát", "Pù Nhi"),
+    ("Mường Lát", "Quang Chiểu"),
+    ("Quan Sơn", "Tam Thanh"),
+    ("Quan Sơn", "Na Mèo"),
+    ("Quan Sơn", "Mường Mìn"),
+    ("Quan Hóa", "Hiền Kiệt"),
+]
+# Illustrations only, equal to what the report says was done (see the campaign description).
+DHPNBC_TARGETS = [(Target.Measure.SESSIONS, Kind.TRAINING, 25), (Target.Measure.CLUBS, "", 12)]
+
+# --- Activities -----------------------------------------------------------------------------------
+
+DN_NOTE = "Bài báo nguồn không nói là thành phố nào; dữ liệu mẫu gán số liệu này cho Đà Nẵng (trước 1/7/2025)."
+SL_NOTE = "Báo cáo chỉ nêu số đợt trong cả giai đoạn 2021-2025, không có ngày cụ thể."
+
+
+@dataclass(frozen=True)
+class ActivitySpec:
+    external_id: str
+    kind: str
+    title: str
+    campaign: str
+    period: tuple[datetime.date, datetime.date]
+    organisers: tuple[str, ...]
+    place: tuple[str, ...]  # (old province,) or (old province, old district)
+    sessions: int | None
+    participants: int | None = None
+    audiences: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    course: str = ""
+    notes: str = ""
+
+
+# fmt: off
+# Positional rows, one report line each, are easier to check against the report than keywords.
+def _labour_training(slug: str, title: str, participants: int, audience: str, topic: str, course: str):
+    return ActivitySpec(
+        f"demo-thanhhoa-labour-{slug}", Kind.TRAINING, title, TH_PLAN, TH_PERIOD, (TH_LABOUR,), ("Thanh Hóa",),
+        None, participants, (audience,), (topic,), course,
+        notes="Báo cáo cho tổng số lượt người học, không cho số lớp.",
+    )
+
+
+THANH_HOA_ACTIVITIES = [
+    ActivitySpec(
+        "demo-thanhhoa-wu-training", Kind.TRAINING, "Tập huấn truyền thông phòng, chống mua bán người ở xã biên giới",
+        DHPNBC, DHPNBC_PERIOD, (TH_WU,), ("Thanh Hóa",), 25, None, ("club_members", "residents"),
+        ("trafficking_tricks", "law"), notes="Tổng số lớp cả giai đoạn; báo cáo không nêu số người dự.",
+    ),
+    ActivitySpec(
+        "demo-thanhhoa-wu-community", Kind.COMMUNITY, "Truyền thông cộng đồng về phòng ngừa tội phạm và mua bán người",
+        DHPNBC, DHPNBC_PERIOD, (TH_WU,), ("Thanh Hóa",), 30, None, ("residents",), ("trafficking_tricks",),
+        notes="Tổng số buổi cả giai đoạn; báo cáo không nêu số người dự.",
+    ),
+    ActivitySpec(
+        "demo-thanhhoa-wu-fair", Kind.FAIR, "Phiên chợ truyền thông về mua bán người và tệ nạn xã hội",
+        DHPNBC, DHPNBC_PERIOD, (TH_WU,), ("Thanh Hóa",), None, None, ("women_members", "residents"),
+        ("trafficking_tricks",), notes="Báo cáo có nhắc tới các phiên chợ nhưng không cho số phiên hay số người.",
+    ),
+    ActivitySpec(
+        "demo-thanhhoa-police-meetings", Kind.RESIDENTS_MEETING, "Họp dân ở thôn, bản, khu phố cảnh giác mua bán người",
+        TH_PLAN, TH_PERIOD, (TH_POLICE,), ("Thanh Hóa",), 9158, None, ("residents",), ("trafficking_tricks",),
+        notes="Tổng số buổi họp dân từ 2016 đến giữa 2020; không có số người dự.",
+    ),
+    _labour_training(
+        "reception-training", "Tập huấn tiếp nhận, hỗ trợ nạn nhân cho cán bộ cơ sở", 2890,
+        "grassroots_officials", "victim_support", RECEPTION,
+    ),
+    _labour_training(
+        "migration-training", "Tập huấn di cư an toàn cho công nhân khu công nghiệp", 1152,
+        "industrial_workers", "safe_migration", MIGRATION,
+    ),
+    _labour_training(
+        "lifeskills-training", "Tập huấn kỹ năng sống cho nạn nhân trở về", 52,
+        "returned_victims", "life_skills", LIFE_SKILLS,
+    ),
+]
+
+DA_NANG_ACTIVITIES = [
+    ActivitySpec(
+        "demo-danang-wu-community", Kind.COMMUNITY, "Điểm tuyên truyền cho hội viên phụ nữ về mua bán người",
+        DN_PLAN, DN_PERIOD, (DN_WU,), ("Đà Nẵng",), 335, 33823, ("women_members",), ("trafficking_tricks", "law"),
+        notes="Tổng số điểm tuyên truyền (tọa đàm, chuyên đề, sinh hoạt nhóm) và số lượt dự. " + DN_NOTE,
+    ),
+    ActivitySpec(
+        "demo-danang-wu-contest", Kind.CONTEST, "Hội thi tìm hiểu Luật Phòng, chống mua bán người",
+        DN_PLAN, DN_PERIOD, (DN_WU,), ("Đà Nẵng",), None, None, ("women_members",), ("law",),
+        notes="Báo cáo không nêu số cuộc thi và số người dự. " + DN_NOTE,
+    ),
+    ActivitySpec(
+        "demo-danang-bg-customs-training", Kind.TRAINING, "Tập huấn đấu tranh với tội phạm mua bán người cho cán bộ",
+        DN_PLAN, DN_PERIOD, (DN_BORDER, DN_CUSTOMS), ("Đà Nẵng",), 4, 100, ("officials",), ("trafficking_tricks",),
+        notes="Báo cáo ghi “hơn 100” lượt; dữ liệu mẫu lấy 100 làm mức tối thiểu. " + DN_NOTE,
+    ),
+]
+
+SON_LA_INSPECTED_DISTRICTS = [
+    "Bắc Yên", "Quỳnh Nhai", "Sông Mã", "Sốp Cộp", "Mường La", "Phù Yên",
+    "Vân Hồ", "Thuận Châu", "Mai Sơn", "Quỳnh Nhai", "Sông Mã",
+]
+SON_LA_ACTIVITIES = [
+    ActivitySpec(
+        f"demo-sonla-inspection-{number:02d}", Kind.INSPECTION, f"Kiểm tra phòng, chống mua bán người ở {district}",
+        CT193, SL_PERIOD, (SL_AUTHORITY,), ("Sơn La", district), 1, None, (),
+        ("victim_support", "law"), notes=SL_NOTE,
+    )
+    for number, district in enumerate(SON_LA_INSPECTED_DISTRICTS, start=1)
+]
+# fmt: on
+ACTIVITIES = THANH_HOA_ACTIVITIES + DA_NANG_ACTIVITIES + SON_LA_ACTIVITIES
+
+CLUB_COUNT = 12
+CLUB_NOTE = "Báo cáo chỉ nói Hội LHPN tỉnh lập 12 câu lạc bộ, không nêu xã nào, nên ghi ở cấp tỉnh."
+LEAFLET = "Tờ rơi phòng, chống mua bán người và chính sách hỗ trợ nạn nhân"
+
+
+# --- Loading ------------------------------------------------------------------------------------
+
+
+class DemoDataError(RuntimeError):
+    """The demo data cannot be loaded, e.g. because the places are not there yet."""
+
+
+class _Loader:
+    """Writes records by stable key, counting what it created, updated and left alone."""
+
+    def __init__(self) -> None:
+        self.created: Counter[str] = Counter()
+        self.updated: Counter[str] = Counter()
+        self.unchanged: Counter[str] = Counter()
+        self._places: dict[tuple, Place] = {}
+
+    def upsert(self, model: type[models.Model], key: dict, values: dict | None = None, m2m: dict | None = None):
+        """The record matching `key`, created or brought in line with `values` and `m2m` (lists of objects)."""
+        obj = model.objects.filter(**key).first() or model(**key)
+        adding = obj._state.adding
+        changed = adding
+        for name, value in (values or {}).items():
+            field = model._meta.get_field(name)
+            if field.many_to_one:  # compare ids, not fetched objects
+                name, value = field.attname, getattr(value, "pk", None)
+            if getattr(obj, name) != value:
+                setattr(obj, name, value)
+                changed = True
+        for name, objects in (m2m or {}).items():
+            wanted = {item.pk for item in objects}
+            if adding or set(getattr(obj, name).values_list("pk", flat=True)) != wanted:
+                # Parental relations are stored by save(); so is everything else here.
+                getattr(obj, name).set(objects)
+                changed = True
+        label = model._meta.label
+        if not changed:
+            self.unchanged[label] += 1
+            return obj
+        obj.full_clean()
+        obj.save()
+        (self.created if adding else self.updated)[label] += 1
+        return obj
+
+    def old_place(self, province: str, district: str = "", commune: str = "") -> Place:
+        """A unit as it was before 1 July 2025, looked up the way a person would type it."""
+        key = (province, district, commune)
+        if key not in self._places:
+            place = lookup_place(province, level=Place.Level.PROVINCE, current=False)
+            if district:
+                place = lookup_place(district, level=Place.Level.DISTRICT, within=place, current=False)
+            if commune:
+                place = lookup_place(commune, level=Place.Level.COMMUNE, within=place, current=False)
+            self._places[key] = place
+        return self._places[key]
+
+    def current_province(self, name: str) -> Place:
+        key = ("current", name)
+        if key not in self._places:
+            self._places[key] = lookup_place(name, level=Place.Level.PROVINCE, current=True)
+        return self._places[key]
+
+    def report(self) -> dict[str, dict[str, int]]:
+        return {"created": dict(self.created), "updated": dict(self.updated), "unchanged": dict(self.unchanged)}
+
+
+def _load_vocabulary(loader: _Loader) -> None:
+    for code, name, sensitive in AUDIENCES:
+        loader.upsert(Audience, {"code": code}, {"name": name, "is_sensitive": sensitive})
+    for code, name in TOPICS:
+        loader.upsert(Topic, {"code": code}, {"name": name})
+    for name, description in COURSES:
+        loader.upsert(Course, {"name": name}, {"description": description})
+
+
+def _load_organisers(loader: _Loader) -> None:
+    for name, kind, level, province in ORGANISERS:
+        where = loader.current_province(province) if province else None
+        loader.upsert(Organiser, {"name": name}, {"kind": kind, "level": level, "province": where})
+
+
+def _load_campaigns(loader: _Loader) -> None:
+    organisers = {
+        organiser.name: organiser for organiser in Organiser.objects.filter(name__in=[o[0] for o in ORGANISERS])
+    }
+    coverage = {DHPNBC: [loader.old_place("Thanh Hóa", district, commune) for district, commune in DHPNBC_COMMUNES]}
+    for spec in CAMPAIGNS:
+        lead = organisers[spec.lead] if spec.lead else None
+        loader.upsert(
+            Campaign,
+            {"code": spec.code},
+            {
+                "name": spec.name,
+                "description": spec.description,
+                "start_date": spec.period[0],
+                "end_date": spec.period[1],
+                "lead_organiser": lead,
+            },
+            {"partners": [organisers[name] for name in spec.partners], "coverage": coverage.get(spec.code, [])},
+        )
+    campaign = Campaign.objects.get(code=CT193)
+    number, issued_on, title = CT193_DOCUMENT
+    loader.upsert(PlanDocument, {"campaign": campaign, "number": number}, {"issued_on": issued_on, "title": title})
+    campaign = Campaign.objects.get(code=DHPNBC)
+    for measure, kind, value in DHPNBC_TARGETS:
+        loader.upsert(
+            Target,
+            {"campaign": campaign, "measure": measure, "kind": kind},
+            {"start_date": DHPNBC_PERIOD[0], "end_date": DHPNBC_PERIOD[1], "value": value},
+        )
+
+
+def _load_activities(loader: _Loader) -> None:
+    campaigns = {campaign.code: campaign for campaign in Campaign.objects.filter(code__in=[c.code for c in CAMPAIGNS])}
+    organisers = {organiser.name: organiser for organiser in Organiser.objects.all()}
+    audiences = {audience.code: audience for audience in Audience.objects.all()}
+    topics = {topic.code: topic for topic in Topic.objects.all()}
+    courses = {course.name: course for course in Course.objects.filter(name__in=[c[0] for c in COURSES])}
+    for spec in ACTIVITIES:
+        loader.upsert(
+            Activity,
+            {"external_id": spec.external_id},
+            {
+                "kind": spec.kind,
+                "title": spec.title,
+                "campaign": campaigns[spec.campaign],
+                "start_date": spec.period[0],
+                "end_date": spec.period[1],
+                "place": loader.old_place(*spec.place),
+                "sessions": spec.sessions,
+                "participants": spec.participants,
+                "course": courses.get(spec.course),
+                "status": Activity.Status.HELD,
+                "notes": spec.notes,
+            },
+            {
+                "organisers": [organisers[name] for name in spec.organisers],
+                "audiences": [audiences[code] for code in spec.audiences],
+                "topics": [topics[code] for code in spec.topics],
+            },
+        )
+
+
+def _load_clubs_and_leaflets(loader: _Loader) -> None:
+    thanh_hoa = loader.old_place("Thanh Hóa")
+    women_union = Organiser.objects.get(name=TH_WU)
+    campaign = Campaign.objects.get(code=DHPNBC)
+    for number in range(1, CLUB_COUNT + 1):
+        loader.upsert(
+            Club,
+            {"external_id": f"demo-thanhhoa-club-{number:02d}"},
+            {
+                "name": f"CLB Phụ nữ phòng, chống tội phạm và mua bán người ({number})",
+                "place": thanh_hoa,
+                "organiser": women_union,
+                "campaign": campaign,
+                "status": Club.Status.ACTIVE,
+                "member_count": None,
+                "notes": CLUB_NOTE,
+            },
+        )
+    loader.upsert(
+        MaterialDistribution,
+        {"title": LEAFLET, "place": thanh_hoa, "start_date": TH_PERIOD[0]},
+        {
+            "end_date": TH_PERIOD[1],
+            "printed": 15000,
+            "distributed": 15000,
+            "organiser": Organiser.objects.get(name=TH_LABOUR),
+            "campaign": Campaign.objects.get(code=TH_PLAN),
+            "notes": "Sở in và phát hết 15.000 tờ trong giai đoạn 2016 - 6/2020.",
+        },
+    )
+
+
+@transaction.atomic
+def load_demo() -> dict[str, dict[str, int]]:
+    """Create or update the demo records; returns {"created"|"updated"|"unchanged": {model: count}}.
+
+    Needs the places (`python manage.py load_places`). Safe to run again: records are
+    matched on stable keys and written only when something differs.
+    """
+    if not Place.objects.filter(is_current=False).exists():
+        raise DemoDataError(_("No places yet: run “python manage.py load_places” first."))
+    loader = _Loader()
+    _load_vocabulary(loader)
+    _load_organisers(loader)
+    _load_campaigns(loader)
+    _load_activities(loader)
+    _load_clubs_and_leaflets(loader)
+    return loader.report()
