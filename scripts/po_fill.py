@@ -14,11 +14,34 @@ import re
 import sys
 from pathlib import Path
 
-from translations_vi import TRANSLATIONS
+from translations_vi import TRANSLATIONS as BASE
+from translations_vi_tracking import TRANSLATIONS as TRACKING
+
+TRANSLATIONS = {**BASE, **TRACKING}
 
 ENTRY = re.compile(r'^(msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
-# msgmerge's guesses for new strings: our table decides instead.
-FUZZY = re.compile(r"^#, fuzzy\n|^#\| .*\n", re.MULTILINE)
+# msgmerge's guesses for new strings ("#, fuzzy"): dropped, so that our table decides.
+FUZZY_FLAG = re.compile(r"^#, fuzzy\n|^#\| .*\n", re.MULTILINE)
+MSGSTR = re.compile(r'^msgstr (?:".*"\n?)+', re.MULTILINE)
+
+
+HEADER = """# Vietnamese translation of the project's own interface strings.
+# Regenerate with `make messages`; entries are filled from scripts/translations_vi*.py.
+#
+msgid ""
+msgstr ""
+"Project-Id-Version: phong-chong-mua-ban-nguoi\\n"
+"Language: vi\\n"
+"MIME-Version: 1.0\\n"
+"Content-Type: text/plain; charset=UTF-8\\n"
+"Content-Transfer-Encoding: 8bit\\n"
+"Plural-Forms: nplurals=1; plural=0;\\n\""""
+
+
+def unfuzz(block: str) -> str:
+    if "#, fuzzy" not in block:
+        return block
+    return MSGSTR.sub('msgstr ""\n', FUZZY_FLAG.sub("", block + "\n")).rstrip("\n")
 
 
 def unquote(lines: str) -> str:
@@ -46,8 +69,10 @@ def main(path: str) -> int:
         return f"{match.group(1) or ''}msgid {match.group(3)}msgstr {quote(TRANSLATIONS[key])}\n"
 
     text = po.read_text(encoding="utf-8")
-    header, _, body = text.partition("\n\n")
-    po.write_text(header + "\n\n" + ENTRY.sub(fill, FUZZY.sub("", body)), encoding="utf-8")
+    _header, _, body = text.partition("\n\n")
+    header = HEADER
+    body = "\n\n".join(unfuzz(block) for block in body.split("\n\n"))
+    po.write_text(header + "\n\n" + ENTRY.sub(fill, body), encoding="utf-8")
     for msgid in missing:
         print(f"untranslated: {msgid}", file=sys.stderr)
     return 1 if missing else 0
