@@ -1,4 +1,4 @@
-"""Demo data drawn from three provincial reports (shared/seeds/000–002): `python manage.py load_demo`.
+"""Demo data drawn from three provincial reports (Thanh Hóa, an unnamed city, Sơn La): `python manage.py load_demo`.
 
 Every number comes from a report. Where a report gives no number the field stays empty,
 since unknown is not zero; where it gives only a total, one batch row carries it. Records
