@@ -6,7 +6,15 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity, Club
-from tests.factories import NA_MEO, ActivityFactory, ClubFactory, ParticipantFactory, current_commune
+from tests.factories import (
+    NA_MEO,
+    ActivityFactory,
+    ClubFactory,
+    DistributionFactory,
+    OrganiserFactory,
+    ParticipantFactory,
+    current_commune,
+)
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -96,4 +104,25 @@ def test_activity_list_queries_do_not_grow_with_rows(admin):
     one = queries()
     for _ in range(30):
         ActivityFactory(campaign=None)
+    assert queries() == one
+
+
+@pytest.mark.parametrize(
+    ("url", "make"),
+    [
+        ("/admin/clubs/", lambda: ClubFactory(organiser=OrganiserFactory())),
+        ("/admin/participants/", lambda: ParticipantFactory()),
+        ("/admin/distributions/", lambda: DistributionFactory()),
+    ],
+)
+def test_other_lists_keep_a_constant_number_of_queries(admin, url, make):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert admin.get(url).status_code == 200
+        return len(captured)
+
+    make()
+    one = queries()
+    for _ in range(25):
+        make()
     assert queries() == one

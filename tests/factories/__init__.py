@@ -6,7 +6,7 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from campaigns.models import Activity, ActivityKind, Campaign, Club, Organiser, Place, StaffScope
+from campaigns.models import Activity, ActivityKind, Campaign, Club, MaterialDistribution, Organiser, Place, StaffScope
 from trainings.models import Participant
 
 
@@ -95,3 +95,14 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     gender = Participant.Gender.FEMALE
     ethnicity = "Thái"
     commune = factory.LazyFunction(lambda: current_commune(NA_MEO))
+
+
+class DistributionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MaterialDistribution
+
+    title = factory.Sequence(lambda n: f"Tờ rơi {n}")
+    distributed = 100
+    start_date = datetime.date(2025, 9, 1)
+    place = factory.LazyFunction(lambda: current_commune(NA_MEO))
+    organiser = factory.SubFactory(OrganiserFactory)
