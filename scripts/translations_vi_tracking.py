@@ -12,6 +12,7 @@ TRANSLATIONS = {
     "end date": "đến ngày",
     "For a batch over a period.": "Với một dòng tổng hợp trong một khoảng thời gian.",
     "sessions": "số buổi",
+    "unknown": "không rõ",
     "1 for a single session; N for a report line that gives only a total; empty when unknown.": (
         "1 cho một buổi; N cho một dòng báo cáo chỉ có số tổng; để trống khi không rõ."
     ),

@@ -38,6 +38,14 @@ class DayColumn(Column):
         return date_format(value, "d/m/Y") if value else ""
 
 
+class CountColumn(Column):
+    """A count that may be unknown: shown as "unknown", never as an empty cell or a zero."""
+
+    def get_value(self, instance):
+        value = super().get_value(instance)
+        return _("unknown") if value is None else value
+
+
 def province_choices(request):
     """Current provinces the user may see, for the province filter."""
     provinces = Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("short_name")
@@ -126,8 +134,8 @@ class ActivityViewSet(ScopedModelViewSet):
         Column("get_kind_display", label=_("kind")),
         DayColumn("start_date", label=_("start date")),
         Column("place", label=_("location")),
-        Column("sessions", label=_("sessions")),
-        Column("participants", label=_("participants")),
+        CountColumn("sessions", label=_("sessions")),
+        CountColumn("participants", label=_("participants")),
         Column("campaign", label=_("campaign")),
         Column("get_status_display", label=_("status")),
     ]

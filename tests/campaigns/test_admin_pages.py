@@ -64,3 +64,12 @@ def test_campaign_coverage_names_the_line_of_an_unknown_place(client, superuser)
     assert response.status_code == 200
     errors = " ".join(response.context["form"].errors["coverage"])
     assert "2" in errors and "Atlantis" in errors
+
+
+def test_unknown_counts_are_shown_as_unknown_not_as_zero(client, superuser):
+    from tests.factories import ActivityFactory
+
+    ActivityFactory(title="Không có số liệu", participants=None, sessions=None)
+    client.force_login(superuser)
+    html = client.get("/admin/activities/").content.decode()
+    assert html.count("không rõ") == 2
