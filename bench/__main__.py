@@ -1,18 +1,15 @@
 """Benchmarks, run by `make bench`; never part of the tests.
 
 Each measurement is reported beside a baseline measured in the same run on the same
-database, as a ratio, so that the numbers mean something on any machine:
-
-- loading the places (ORM, bulk) against raw `executemany` inserts of the same rows;
-- reloading them unchanged (the second `make run`) against the same raw inserts;
-- looking places up by what people type against raw indexed queries on the key.
+database, as a ratio, so that the numbers mean something on any machine. One module per
+part of the project; `python -m bench places` runs only that part.
 
 DATABASE_URL chooses the database (the Makefile gives a scratch SQLite file).
 """
 
+import importlib
 import os
-import statistics
-import time
+import sys
 
 import django
 
@@ -20,99 +17,24 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
 django.setup()
 
 from django.core.management import call_command  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 
-from campaigns.models import Place  # noqa: E402
-from campaigns.places import all_rows, load_places, lookup_place  # noqa: E402
-from campaigns.text import ascii_key  # noqa: E402
-
-SEED_NAMES = [
-    "Thanh Hóa", "Sơn La", "Quảng Ninh", "Tiền Giang", "Mường Lát", "Quan Sơn", "Quan Hóa",
-    "Lang Chánh", "Thường Xuân", "Bắc Yên", "Sốp Cộp", "Na Mèo", "Pù Nhi", "Hiền Kiệt",
-]  # fmt: skip
+PARTS = ["places", "imports", "stats"]
 
 
-def timed(function, repeat: int = 3) -> float:
-    """The median of `repeat` runs, in seconds."""
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        function()
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
-
-
-def empty_places() -> None:
-    with transaction.atomic():
-        Place.objects.update(parent=None, province=None, district=None, successor=None)
-        Place.objects.all().delete()
-
-
-def raw_insert(rows) -> None:
-    table = Place._meta.db_table
-    sql = (
-        f"INSERT INTO {table} (level, kind, code, name, short_name, search_key, is_current) "
-        "VALUES (%s, %s, %s, %s, %s, %s, %s)"
-    )
-    values = [
-        (row.level, row.kind, row.code, row.name, row.short_name, ascii_key(row.short_name), row.is_current)
-        for row in rows
-    ]
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.executemany(sql, values)
-
-
-def raw_lookups(keys) -> None:
-    """What a hand-written lookup would do: one indexed query per name, with the province."""
-    table = Place._meta.db_table
-    sql = (
-        f"SELECT p.id, p.name, p.level, p.is_current, p.successor_id, pr.name FROM {table} p "
-        f"LEFT JOIN {table} pr ON pr.id = p.province_id WHERE p.search_key = %s"
-    )
-    with connection.cursor() as cursor:
-        for key in keys:
-            cursor.execute(sql, [key])
-            cursor.fetchall()
-
-
-def orm_lookups(names) -> None:
-    for name in names:
-        lookup_place(name, level="commune" if name in {"Na Mèo", "Pù Nhi", "Hiền Kiệt"} else None)
-
-
-def report(label: str, measured: float, baseline: float) -> None:
-    ratio = measured / baseline
-    print(f"{label:<46} {measured * 1000:9.1f} ms   baseline {baseline * 1000:9.1f} ms   ratio {ratio:5.2f}×")
-
-
-def main() -> None:
+def main(argv: list[str]) -> None:
     call_command("migrate", verbosity=0)
     print(f"Database: {connection.vendor}")
-    rows = all_rows()
-    print(f"Places in the source data: {len(rows)}")
-
-    def fresh_load():
-        empty_places()
-        load_places(rows)
-
-    def fresh_raw():
-        empty_places()
-        raw_insert(rows)
-
-    raw = timed(fresh_raw)
-    assert Place.objects.count() == len(rows)
-    orm = timed(fresh_load)
-    assert Place.objects.count() == len(rows)
-    report("load_places into an empty table", orm, raw)
-    reload = timed(lambda: load_places(rows))
-    report("load_places again, nothing changed", reload, raw)
-
-    names = SEED_NAMES * 20
-    keys = [ascii_key(name) for name in names]
-    baseline = timed(lambda: raw_lookups(keys))
-    measured = timed(lambda: orm_lookups(names))
-    report(f"lookup_place × {len(names)} (seed names)", measured, baseline)
+    for part in argv or PARTS:
+        try:
+            module = importlib.import_module(f"bench.{part}")
+        except ModuleNotFoundError as missing:
+            if missing.name != f"bench.{part}":
+                raise
+            continue
+        print(f"\n== {part}")
+        module.main()
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Fill empty Vietnamese translations in locale/vi from scripts/translations_vi.py.
+"""Fill empty Vietnamese translations in locale/vi from scripts/translations_vi*.py.
 
 Keys are the msgid, or (context, msgid) for strings marked with pgettext.
 
@@ -10,14 +10,15 @@ Run after `manage.py makemessages -l vi` (see `make messages`).
 """
 
 import ast
+import importlib
 import re
 import sys
 from pathlib import Path
 
-from translations_vi import TRANSLATIONS as BASE
-from translations_vi_tracking import TRANSLATIONS as TRACKING
-
-TRANSLATIONS = {**BASE, **TRACKING}
+# One table per part of the project (translations_vi.py, translations_vi_tracking.py, …).
+TRANSLATIONS: dict = {}
+for table in sorted(Path(__file__).parent.glob("translations_vi*.py")):
+    TRANSLATIONS.update(importlib.import_module(table.stem).TRANSLATIONS)
 
 ENTRY = re.compile(r'^(msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 # msgmerge's guesses for new strings ("#, fuzzy"): dropped, so that our table decides.
