@@ -1,0 +1,201 @@
+"""The one place that computes totals: reports, pages, exports, the API and the command call it.
+
+Measures come in families, each answered by one grouped query on its own table
+(see families.py):
+
+- activities (Activity, held only): activities, sessions, participants (person-times),
+  female, ethnic_minority, unknown_participants (records whose count is unknown);
+- sign-in lists (Attendance, present): unique_participants;
+- clubs (Club, active): clubs, club_members;
+- distributions (MaterialDistribution): leaflets_distributed.
+
+Values: a number; None where the family does not apply to the grouping or filters (a club
+has no month) or where every record of the group left the number unknown. Rows hold the
+grouping keys and the measures; `total` comes from its own query, so records with several
+organisers or audiences count once there although they appear under each in the rows.
+
+Geography: by default old units count under the current unit that took them over
+(Tiền Giang's activities under Đồng Tháp); `as_recorded=True` groups by the units as they
+were. Districts were abolished in 2025, so districts are always those recorded.
+Periods: a batch of sessions over a date range counts in the period of its start date;
+a quarter or a month is always within its year.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import Count, Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
+
+from campaigns.models import Activity
+from campaigns.stats.families import FAMILIES, ActivityFamily, Family, Filters
+from campaigns.stats.labels import LABEL_KEYS, row_labels
+from campaigns.stats.targets import TargetProgress, target_progress
+
+__all__ = ["DIMENSIONS", "MEASURES", "Filters", "TargetProgress", "Totals", "target_progress", "totals"]
+
+MEASURE_LABELS = {
+    "activities": _("records"),
+    "sessions": _("sessions"),
+    "participants": _("participants (person-times)"),
+    "female": _("of whom female"),
+    "ethnic_minority": _("of whom ethnic minority"),
+    "unique_participants": _("unique participants"),
+    "unknown_participants": _("records with unknown participants"),
+    "clubs": _("active clubs"),
+    "club_members": _("club members"),
+    "leaflets_distributed": _("leaflets given out"),
+}
+MEASURES = list(MEASURE_LABELS)
+# Anonymous callers: everything but what is derived from sign-in lists of named people.
+PUBLIC_MEASURES = [measure for measure in MEASURES if measure != "unique_participants"]
+# Counts of people that small-count suppression applies to.
+PEOPLE_MEASURES = {"participants", "female", "ethnic_minority", "unique_participants"}
+SUPPRESSION_THRESHOLD = 5
+
+DIMENSION_LABELS = {
+    "province": _("province"),
+    "district": _("district"),
+    "commune": _("commune"),
+    "year": _("year"),
+    "quarter": _("quarter"),
+    "month": _("month"),
+    "kind": _("kind"),
+    "campaign": _("campaign"),
+    "organiser": _("organiser"),
+    "audience": _("audience"),
+}
+DIMENSIONS = list(DIMENSION_LABELS)
+FINE_PLACES = {"district", "commune"}
+
+
+@dataclass
+class Totals:
+    by: list[str]
+    filters: Filters
+    measures: list[str]
+    rows: list[dict] = field(default_factory=list)
+    total: dict = field(default_factory=dict)
+
+    def as_json(self) -> dict:
+        return {"by": self.by, "filters": self.filters.as_json(), "rows": self.rows, "total": self.total}
+
+
+def normalise_by(by) -> list[str]:
+    """The grouping in a stable order; a quarter or a month always comes with its year."""
+    unknown = [name for name in by if name not in DIMENSIONS]
+    if unknown:
+        raise ValueError(_("Unknown grouping: %(names)s.") % {"names": ", ".join(unknown)})
+    wanted = set(by)
+    if wanted & {"quarter", "month"}:
+        wanted.add("year")
+    return [name for name in DIMENSIONS if name in wanted]
+
+
+def totals(
+    by=(),
+    filters: Filters | None = None,
+    *,
+    user=None,
+    public: bool = False,
+    as_recorded: bool = False,
+    threshold: int = SUPPRESSION_THRESHOLD,
+) -> Totals:
+    """Totals grouped by `by` (any of DIMENSIONS) under `filters`.
+
+    `user` narrows to the provinces that user may see (None: everything, for the command
+    line). `public` gives only PUBLIC_MEASURES and shows counts of people below `threshold`
+    as "<5" in district and commune rows that include a sensitive audience (returned victims).
+    One grouped query per measure family, one aggregate per family for the total, and one
+    query per kind of label (places, campaigns, organisers, audiences).
+    """
+    by = normalise_by(by)
+    filters = filters or Filters()
+    measures = PUBLIC_MEASURES if public else MEASURES
+    result = Totals(by=by, filters=filters, measures=measures)
+    grouped: dict[tuple, dict] = {}
+    for family in FAMILIES:
+        wanted = [measure for measure in family.measures if measure in measures]
+        if not wanted or not family.applies([], filters):
+            continue
+        records = family.queryset(user).filter(family.condition(filters))
+        result.total.update(_aggregate(records, family, wanted))
+        if by and family.applies(by, filters):
+            for row in _grouped(records, family, by, as_recorded, wanted):
+                key = tuple(row.pop(f"_{name}") for name in by)
+                grouped.setdefault(key, {}).update(_unprefixed(row))
+    flagged = set()
+    if public and FINE_PLACES & set(by):
+        flagged = _sensitive_groups(by, filters, as_recorded, user)
+    result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
+    if by:
+        result.rows = _rows(by, grouped, measures, _applicable(by, filters), flagged, threshold)
+    else:
+        result.rows = [dict(result.total)]
+    return result
+
+
+def _applicable(by, filters: Filters) -> set[str]:
+    return {measure for family in FAMILIES if family.applies(by, filters) for measure in family.measures}
+
+
+def _value(values: dict, measure: str, applicable: set[str]):
+    """None where the measure does not apply; 0 where its family has no record in the group;
+    else what the database summed (None when every record left it unknown)."""
+    if measure not in applicable:
+        return None
+    return values.get(measure, 0)
+
+
+def _aggregate(records, family: Family, wanted: list[str]) -> dict:
+    values = _unprefixed(records.aggregate(m__records=Count("pk"), **_prefixed(family.aggregates(), wanted)))
+    if not values.pop("_records"):
+        return dict.fromkeys(wanted, 0)
+    return values
+
+
+def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str]):
+    keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
+    return records.order_by().annotate(**keys).values(*keys).annotate(**_prefixed(family.aggregates(), wanted))
+
+
+def _prefixed(aggregates: dict, wanted: list[str]) -> dict:
+    # An alias equal to a field name ("participants") is refused by Django's aggregate().
+    return {f"m_{name}": aggregates[name] for name in wanted}
+
+
+def _unprefixed(values: dict) -> dict:
+    return {name.removeprefix("m_"): value for name, value in values.items()}
+
+
+def _rows(by, grouped: dict[tuple, dict], measures, applicable: set[str], flagged: set, threshold: int) -> list[dict]:
+    """Rows with readable keys in a stable order; small counts of people hidden in `flagged` groups."""
+    labels = row_labels(by, grouped.keys())
+    rows = []
+    for key, values in grouped.items():
+        row: dict = {}
+        for name, value in zip(by, key, strict=True):
+            row.update(labels[name](value))
+        for measure in measures:
+            value = _value(values, measure, applicable)
+            if key in flagged and measure in PEOPLE_MEASURES and value and value < threshold:
+                value = f"<{threshold}"
+            row[measure] = value
+        rows.append(row)
+    rows.sort(key=lambda row: tuple(_sortable(row.get(LABEL_KEYS[name])) for name in by))
+    return rows
+
+
+def _sortable(value) -> tuple:
+    return (value is None, value if value is not None else "")
+
+
+def _sensitive_groups(by: list[str], filters: Filters, as_recorded: bool, user) -> set[tuple]:
+    """The groups that include an activity for a sensitive audience (returned victims…)."""
+    family = ActivityFamily()
+    sensitive = Activity.objects.filter(pk=OuterRef("pk"), audiences__is_sensitive=True)
+    records = family.queryset(user).filter(family.condition(filters)).filter(Exists(sensitive))
+    keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
+    rows = records.order_by().annotate(**keys).values(*keys).annotate(n=Count("pk"))
+    return {tuple(row[f"_{name}"] for name in by) for row in rows}
