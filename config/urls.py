@@ -12,6 +12,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap),
     path("i18n/", include("django.conf.urls.i18n")),
     path("record/", include("trainings.urls")),
+    path("api/v1/", include("campaigns.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -1,0 +1,83 @@
+"""The public JSON API, version 1: thin views over campaigns.stats.
+
+Anonymous callers get the public measures with small counts hidden (DESIGN.md, Privacy);
+signed-in staff get every measure for the provinces they may see.
+"""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
+from rest_framework import serializers
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from campaigns.models import ActivityKind
+from campaigns.stats import DIMENSIONS, MEASURES, totals
+from campaigns.stats.query import TotalsQueryForm
+
+
+def only_public_api(endpoints: list) -> list:
+    """drf-spectacular hook: the schema documents /api/v1/ only, not Wagtail's admin API."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith("/api/v1/")]
+
+
+def is_staff_caller(user) -> bool:
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
+MEASURE_FIELDS = {measure: serializers.IntegerField(allow_null=True) for measure in MEASURES}
+TOTALS_SCHEMA = inline_serializer(
+    "Totals",
+    {
+        "by": serializers.ListField(child=serializers.ChoiceField(choices=DIMENSIONS)),
+        "filters": serializers.DictField(),
+        "rows": serializers.ListField(
+            child=serializers.DictField(),
+            help_text=(
+                "Grouping keys (province_code, province_name, district_code, district_name, commune_code, "
+                "commune_name, year, quarter, month, kind, campaign_code, organiser, audience) and measures. "
+                "A measure is null where it does not apply or is unknown; in public output a small count "
+                'of a sensitive audience is the string "<5".'
+            ),
+        ),
+        "total": inline_serializer("TotalMeasures", MEASURE_FIELDS),
+    },
+)
+
+
+class TotalsView(APIView):
+    """Totals of activities, sessions, participants, clubs and leaflets: the numbers of the reports."""
+
+    @extend_schema(
+        operation_id="stats_totals",
+        parameters=[
+            OpenApiParameter("by", OpenApiTypes.STR, many=True, enum=DIMENSIONS, description="Group by (repeat)."),
+            OpenApiParameter("from", OpenApiTypes.DATE, description="First day (YYYY-MM-DD)."),
+            OpenApiParameter("to", OpenApiTypes.DATE, description="Last day (YYYY-MM-DD)."),
+            OpenApiParameter("campaign", OpenApiTypes.STR, description="Campaign code."),
+            OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=ActivityKind.values),
+            OpenApiParameter("organiser", OpenApiTypes.INT, description="Organiser id."),
+            OpenApiParameter("audience", OpenApiTypes.STR, description="Audience code."),
+            OpenApiParameter("place", OpenApiTypes.STR, description="Province, district or commune: name or code."),
+            OpenApiParameter("as_recorded", OpenApiTypes.BOOL, description="Units as they were, not today's."),
+        ],
+        responses={
+            200: TOTALS_SCHEMA,
+            400: inline_serializer("Errors", {"errors": serializers.DictField()}),
+        },
+    )
+    def get(self, request):
+        form = TotalsQueryForm.from_params(request.query_params)
+        unknown = form.unknown_parameters(request.query_params)
+        if not form.is_valid() or unknown:
+            errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+            errors.update({name: ["Unknown parameter."] for name in unknown})
+            return Response({"errors": errors}, status=400)
+        staff = is_staff_caller(request.user)
+        result = totals(
+            form.cleaned_data["by"],
+            form.to_filters(),
+            user=request.user if staff else None,
+            public=not staff,
+            as_recorded=form.cleaned_data["as_recorded"],
+        )
+        return Response(result.as_json())
