@@ -7,6 +7,7 @@ from wagtail.permissions import register_permission_policy
 from campaigns.models import Place
 from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.places import ReadOnlyPermissionPolicy, place_viewset
+from campaigns.viewsets.reports import TargetsReportViewSet, TotalsReportViewSet
 from campaigns.viewsets.tracking import (
     ActivityViewSet,
     AudienceViewSet,
@@ -48,7 +49,15 @@ class TrackingGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [TrackingGroup(), StaffScopeViewSet(), place_viewset, place_chooser_viewset, participant_chooser_viewset]
+    return [
+        TrackingGroup(),
+        StaffScopeViewSet(),
+        place_viewset,
+        place_chooser_viewset,
+        participant_chooser_viewset,
+        TotalsReportViewSet(),
+        TargetsReportViewSet(),
+    ]
 
 
 @hooks.register("register_log_actions")
