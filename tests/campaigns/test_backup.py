@@ -1,0 +1,117 @@
+"""`backup` and `restore`: a restored site gives back identical totals and files.
+
+The commands run as an administrator runs them, in a separate process against a scratch
+database of the same engine as the test run (an SQLite file, or a PostgreSQL database
+created for the test), because a restore replaces the whole database.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tarfile
+import uuid
+from pathlib import Path
+
+import psycopg
+import pytest
+from django.core.management import CommandError, call_command
+from django.db import connection
+from django.utils import translation
+
+from campaigns.models import Place
+
+PROJECT = Path(__file__).resolve().parents[2]
+SCRATCH_CHANGE = """
+from campaigns.models import Activity
+Activity.objects.filter(pk__in=Activity.objects.order_by("pk").values("pk")[:2]).delete()
+"""
+
+
+@pytest.fixture
+def scratch_database(tmp_path, db):
+    """A database URL of the test run's engine, empty, dropped afterwards."""
+    if connection.vendor == "sqlite":
+        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
+        return
+    settings = connection.settings_dict
+    name = f"backup_test_{uuid.uuid4().hex[:8]}"
+    server = {"host": settings["HOST"], "port": settings["PORT"] or 5432, "user": settings["USER"]}
+    if settings.get("PASSWORD"):
+        server["password"] = settings["PASSWORD"]
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
+    yield f"postgres://{settings['USER']}{password}@{server['host']}:{server['port']}/{name}"
+    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(database_url: str, media: Path, *arguments: str) -> str:
+    environment = {
+        **os.environ,
+        "DATABASE_URL": database_url,
+        "MEDIA_ROOT": str(media),
+        "DJANGO_SETTINGS_MODULE": "config.settings.dev",
+        "DEBUG": "0",
+    }
+    finished = subprocess.run(
+        [sys.executable, "manage.py", *arguments],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert finished.returncode == 0, finished.stderr
+    return finished.stdout
+
+
+def totals(database_url: str, media: Path) -> dict:
+    return json.loads(manage(database_url, media, "totals", "--by", "province", "--by", "kind", "--format", "json"))
+
+
+def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_path):
+    media = tmp_path / "media"
+    leaflet = media / "documents" / "to-roi.pdf"
+    leaflet.parent.mkdir(parents=True)
+    leaflet.write_bytes(b"%PDF-1.4 leaflet")
+    for command in ("migrate", "load_places", "load_demo"):
+        manage(scratch_database, media, command)
+    before = totals(scratch_database, media)
+    assert before["total"]["activities"] > 2
+
+    archive = tmp_path / "backup.tar.gz"
+    manage(scratch_database, media, "backup", str(archive))
+    with tarfile.open(archive) as opened:
+        assert "media/documents/to-roi.pdf" in opened.getnames()
+
+    manage(scratch_database, media, "shell", "-c", SCRATCH_CHANGE)
+    leaflet.unlink()
+    assert totals(scratch_database, media) != before
+
+    manage(scratch_database, media, "restore", "--yes", str(archive))
+    assert totals(scratch_database, media) == before
+    assert leaflet.read_bytes() == b"%PDF-1.4 leaflet"
+
+
+@translation.override("en")
+def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(tmp_path, db):
+    places = Place.objects.count()
+    not_a_backup = tmp_path / "report.xlsx"
+    not_a_backup.write_bytes(b"PK\x03\x04 a spreadsheet, not a backup")
+    with pytest.raises(CommandError, match=r"report\.xlsx: not a backup archive"):
+        call_command("restore", str(not_a_backup), "--yes")
+
+    payload = tmp_path / "payload"
+    payload.write_bytes(b"x")
+    database = "database.sqlite3" if connection.vendor == "sqlite" else "database.pgdump"
+    for name, message in [("database.mysql", "holds database.mysql"), ("media/../../evil", "Refused archive member")]:
+        hostile = tmp_path / "hostile.tar.gz"
+        with tarfile.open(hostile, "w:gz") as archive:
+            if name.startswith("media"):
+                archive.add(payload, arcname=database)
+            archive.add(payload, arcname=name)
+        with pytest.raises(CommandError, match=message):
+            call_command("restore", str(hostile), "--yes")
+    assert Place.objects.count() == places
