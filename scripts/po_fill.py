@@ -23,6 +23,7 @@ for table in sorted(Path(__file__).parent.glob("translations_vi*.py")):
 ENTRY = re.compile(r'^(msgctxt (".*")\n)?msgid ((?:".*"\n)+)msgstr ((?:".*"\n)+)', re.MULTILINE)
 # msgmerge's guesses for new strings ("#, fuzzy"): dropped, so that our table decides.
 FUZZY_FLAG = re.compile(r"^#, fuzzy\n|^#\| .*\n", re.MULTILINE)
+FUZZY_AMONG_FLAGS = re.compile(r"^#, fuzzy, ", re.MULTILINE)
 MSGSTR = re.compile(r'^msgstr (?:".*"\n?)+', re.MULTILINE)
 
 
@@ -42,6 +43,7 @@ msgstr ""
 def unfuzz(block: str) -> str:
     if "#, fuzzy" not in block:
         return block
+    block = FUZZY_AMONG_FLAGS.sub("#, ", block)
     return MSGSTR.sub('msgstr ""\n', FUZZY_FLAG.sub("", block + "\n")).rstrip("\n")
 
 
