@@ -1,4 +1,4 @@
-"""Vietnamese for running the site: backups and restores (see po_fill.py)."""
+"""Vietnamese for running the site: backups, restores, error pages (see po_fill.py)."""
 
 TRANSLATIONS = {
     "%(program)s is not installed (Debian: apt-get install postgresql-client).": (
@@ -32,4 +32,16 @@ TRANSLATIONS = {
     ),
     "Nothing was restored.": "Chưa khôi phục gì.",
     "Restored: %(report)s": "Đã khôi phục: %(report)s",
+    "The site is briefly unavailable": "Trang web tạm thời gián đoạn",
+    "We cannot reach our data right now. Nothing you sent is lost; this page tries again in half a minute.": (
+        "Hiện chưa kết nối được tới dữ liệu. Những gì bạn đã gửi không bị mất; trang sẽ tự tải lại sau nửa phút."
+    ),
+    "If you need help now, call the free hotline 111 (children) or the police on 113.": (
+        "Nếu cần giúp đỡ ngay, hãy gọi tổng đài miễn phí 111 (bảo vệ trẻ em) hoặc công an 113."
+    ),
+    "Something went wrong": "Đã có lỗi xảy ra",
+    "The error has been recorded and will be looked at. Please try again later.": (
+        "Lỗi đã được ghi lại và sẽ được xem xét. Vui lòng thử lại sau."
+    ),
+    "Back to the home page": "Về trang chủ",
 }
