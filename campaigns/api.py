@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 from campaigns.models import ActivityKind
 from campaigns.stats import DIMENSIONS, MEASURES, totals
 from campaigns.stats.query import TotalsQueryForm
+from config.routers import reads_from_replica
 
 
 def only_public_api(endpoints: list) -> list:
@@ -65,6 +66,7 @@ class TotalsView(APIView):
             400: inline_serializer("Errors", {"errors": serializers.DictField()}),
         },
     )
+    @reads_from_replica
     def get(self, request):
         form = TotalsQueryForm.from_params(request.query_params)
         unknown = form.unknown_parameters(request.query_params)

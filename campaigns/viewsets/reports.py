@@ -18,6 +18,7 @@ from campaigns.reports import build_report, report_pdf, report_xlsx
 from campaigns.stats import totals
 from campaigns.stats.query import TotalsQueryForm
 from campaigns.stats.targets import target_progress
+from config.routers import reads_from_replica
 
 REPORT_PERMISSION = "campaigns.view_activity"
 CHART_MEASURES = ["sessions", "participants"]
@@ -48,6 +49,7 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
     page_title = gettext_lazy("Totals")
     header_icon = "table"
 
+    @reads_from_replica
     def get(self, request, *args, **kwargs):
         params = request.GET.copy()
         params.pop("export", None)
@@ -132,6 +134,10 @@ class TargetsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templa
 
     def get_breadcrumbs_items(self):
         return [*self.breadcrumbs_items, {"url": "", "label": _("Reports")}, {"url": "", "label": self.page_title}]
+
+    @reads_from_replica
+    def get(self, request, *args, **kwargs):
+        return super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

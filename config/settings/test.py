@@ -5,6 +5,14 @@ from .base import *  # noqa: F403
 DEBUG = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # fast logins in tests
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# A second alias standing for a read replica, for the router's tests. It mirrors the test
+# database; on SQLite (one shared in-memory database) it reads without taking locks, as a
+# replica would not block the primary. Reads go there only where a test turns
+# REPLICA_READS on.
+DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  # noqa: F405
+if DATABASES["replica"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
+    DATABASES["replica"]["OPTIONS"] = {"init_command": "PRAGMA read_uncommitted=1;"}  # noqa: F405
+REPLICA_READS = False
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
