@@ -44,4 +44,11 @@ TRANSLATIONS = {
         "Lỗi đã được ghi lại và sẽ được xem xét. Vui lòng thử lại sau."
     ),
     "Back to the home page": "Về trang chủ",
+    "Too many wrong passwords": "Nhập sai mật khẩu quá nhiều lần",
+    "To protect this account, signing in with it from here is paused for 30 minutes after five wrong passwords.": (
+        "Để bảo vệ tài khoản, sau năm lần nhập sai mật khẩu, việc đăng nhập tài khoản này từ đây tạm dừng 30 phút."
+    ),
+    "Try again later, or ask your administrator to reset your password.": (
+        "Hãy thử lại sau, hoặc nhờ quản trị viên đặt lại mật khẩu."
+    ),
 }

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Values that differ between machines come from
 the environment (12-factor); see README.md for the variables."""
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -46,6 +47,7 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -65,6 +67,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "axes.middleware.AxesMiddleware",  # last: it turns a lockout into the lockout page
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -121,6 +124,18 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Cache: CACHE_URL (for example redis://127.0.0.1:6379/1); a per-process memory cache
 # when unset, which is fine for one development server and not for production.
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+
+# Password guessing: after 5 wrong passwords for one username from one address, that
+# pair is locked out for 30 minutes (a 429 page); a successful login clears the count.
+# Attempts are kept in the database for the lockout; they are not written to the logs.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=30)
+AXES_RESET_ON_SUCCESS = True
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

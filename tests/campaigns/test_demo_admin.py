@@ -3,6 +3,7 @@ import re
 import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
+from django.test import RequestFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -18,7 +19,8 @@ def printed_password(output: str) -> str:
 
 def test_creates_a_superuser_with_the_printed_password(capsys):
     password = printed_password(create(capsys))
-    user = authenticate(username="admin", password=password)
+    # Logins are checked with their request (for the lockout of password guessing).
+    user = authenticate(RequestFactory().post("/admin/login/"), username="admin", password=password)
     assert user is not None and user.is_superuser
 
 
