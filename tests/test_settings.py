@@ -100,3 +100,29 @@ def test_sqlite_file_database_uses_write_ahead_logging(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "wal IMMEDIATE" in result.stdout
+
+
+def test_production_keeps_uploads_on_object_storage_when_a_bucket_is_named(tmp_path):
+    """Several app servers share media through S3-compatible storage; nothing is contacted
+    until a file is read or written."""
+    result = manage(
+        "shell",
+        "--settings=config.settings.production",
+        "-c",
+        "from django.conf import settings; from django.core.files.storage import default_storage as s; "
+        "print(type(s._wrapped if hasattr(s, '_wrapped') else s).__name__, s.bucket_name, s.endpoint_url, "
+        "s.default_acl, settings.SESSION_ENGINE)",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        AWS_STORAGE_BUCKET_NAME="leaflets",
+        AWS_S3_ENDPOINT_URL="https://s3.example.org",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1].split() == [
+        "S3Storage",
+        "leaflets",
+        "https://s3.example.org",
+        "None",
+        "django.contrib.sessions.backends.cached_db",
+    ]

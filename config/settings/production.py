@@ -39,3 +39,24 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+
+# Uploaded files on S3-compatible object storage when a bucket is named (several app
+# servers then share them); documents still go through Wagtail's serve view, so
+# permissions apply to every download. Credentials: AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY in the environment, read by boto3.
+if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
+            "endpoint_url": env.str("AWS_S3_ENDPOINT_URL", default=None),
+            "region_name": env.str("AWS_S3_REGION_NAME", default=None),
+            "default_acl": None,  # the bucket stays private
+            "querystring_auth": True,
+            "file_overwrite": False,
+        },
+    }
+
+# Sessions: in the shared cache (Redis) and the database, so that any app server can
+# answer any request and a cache restart signs nobody out.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
