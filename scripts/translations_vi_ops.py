@@ -51,4 +51,8 @@ TRANSLATIONS = {
     "Try again later, or ask your administrator to reset your password.": (
         "Hãy thử lại sau, hoặc nhờ quản trị viên đặt lại mật khẩu."
     ),
+    "Too many requests": "Quá nhiều yêu cầu",
+    "This address has sent a great many requests in a short time. Please wait a minute and try again.": (
+        "Địa chỉ này đã gửi rất nhiều yêu cầu trong thời gian ngắn. Vui lòng chờ một phút rồi thử lại."
+    ),
 }

@@ -61,6 +61,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "config.ratelimit.RateLimitMiddleware",  # after the locale: its 429 page speaks the reader's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -196,6 +197,15 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+    "DEFAULT_THROTTLE_CLASSES": ["config.ratelimit.PublicApiThrottle", "config.ratelimit.StaffApiThrottle"],
+    "NUM_PROXIES": 0,  # the client is REMOTE_ADDR; production counts its proxies (PROXY_COUNT)
+}
+# Requests per address (config/ratelimit.py); a 429 with Retry-After beyond them.
+RATE_LIMITS = {
+    "login": env.str("RATE_LIMIT_LOGIN", default="20/min"),
+    "search": env.str("RATE_LIMIT_SEARCH", default="60/min"),
+    "api_anonymous": env.str("RATE_LIMIT_API", default="120/min"),
+    "api_staff": env.str("RATE_LIMIT_API_STAFF", default="600/min"),
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": "Phòng, chống mua bán người — API",

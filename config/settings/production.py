@@ -33,6 +33,7 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
 # Behind the proxy, the client's address is the last one it appends to X-Forwarded-For.
 AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
+REST_FRAMEWORK["NUM_PROXIES"] = AXES_IPWARE_PROXY_COUNT  # noqa: F405 - rate limits count per client
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 
 STORAGES = {

@@ -13,6 +13,9 @@ DATABASES["replica"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}  
 if DATABASES["replica"]["ENGINE"].endswith("sqlite3"):  # noqa: F405
     DATABASES["replica"]["OPTIONS"] = {"init_command": "PRAGMA read_uncommitted=1;"}  # noqa: F405
 REPLICA_READS = False
+# Every test client comes from 127.0.0.1: limits high enough for a whole run; the
+# rate-limit tests lower them.
+RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/min")  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
