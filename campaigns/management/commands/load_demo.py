@@ -11,6 +11,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         try:
             report = load_demo()
+            from cms.demo import load_site_demo  # the public site's pages, after the records they show
+
+            for outcome, counts in load_site_demo().items():
+                report.setdefault(outcome, {}).update(counts)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         totals = {outcome: sum(counts.values()) for outcome, counts in report.items()}
