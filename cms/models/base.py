@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping, Sequence
 
 from django.db import models
 from django.utils.html import strip_tags
@@ -10,8 +10,6 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from campaigns.text import ascii_key
-
-_TAGS_RE = re.compile(r"<[^>]+>")
 
 
 def stream_text(raw) -> list[str]:
@@ -22,11 +20,11 @@ def stream_text(raw) -> list[str]:
         if isinstance(value, str):
             if " " in value or len(value) > 3:
                 found.append(strip_tags(value))
-        elif isinstance(value, dict):
+        elif isinstance(value, Mapping):
             for key, item in value.items():
                 if key not in {"id", "type"}:
                     walk(item)
-        elif isinstance(value, list | tuple):
+        elif isinstance(value, Sequence):  # lists, tuples and StreamField's RawDataView
             for item in value:
                 walk(item)
 
