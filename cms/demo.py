@@ -67,7 +67,7 @@ def picture(title: str, colour: str, subtitle: str = "", size=(1200, 800)) -> by
     width, height = size
     draw.rectangle([0, height - height // 6, width, height], fill="#ffffff")
     y = height // 8
-    for line in textwrap.wrap(title, width=18 if width < 1000 else 26):
+    for line in textwrap.wrap(title, width=16 if width < 1000 else 20):
         draw.text((width // 14, y), line, font=_font(width // 16, bold=True), fill="#ffffff")
         y += width // 12
     if subtitle:
