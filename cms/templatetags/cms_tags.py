@@ -1,6 +1,6 @@
 from django import template
 from django.conf import settings
-from django.utils.translation import get_language
+from django.utils.translation import get_language, get_language_info
 
 register = template.Library()
 
@@ -19,12 +19,14 @@ def language_links(context) -> dict:
         for translation in page.get_translations(inclusive=False).live().select_related("locale"):
             translations[translation.locale.language_code] = translation
     links = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         if code in translations:
             url = translations[code].get_url(request)
         else:
             url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
-        links.append({"code": code, "name": name, "url": url, "current": code == current})
+        links.append(
+            {"code": code, "name": get_language_info(code)["name_local"], "url": url, "current": code == current}
+        )
     return {"links": links}
 
 
