@@ -8,6 +8,7 @@ are found again by slug or title, so a second run creates nothing.
 from __future__ import annotations
 
 import io
+import logging
 import textwrap
 from collections import Counter
 from html import escape
@@ -165,9 +166,20 @@ def _province(name: str) -> Place:
     return lookup_place(name, level=Place.Level.PROVINCE, current=True)
 
 
-@transaction.atomic
 def load_site_demo() -> dict:
     """Create the demo public site; returns a report like campaigns.demo.load_demo's."""
+    # Wagtail logs every page created and published: the summary says it once instead.
+    wagtail_log = logging.getLogger("wagtail")
+    level = wagtail_log.level
+    wagtail_log.setLevel(logging.WARNING)
+    try:
+        return _load_site_demo()
+    finally:
+        wagtail_log.setLevel(level)
+
+
+@transaction.atomic
+def _load_site_demo() -> dict:
     report = _Report()
     home = HomePage.objects.first()
     if home.intro != content.HOME_INTRO:
