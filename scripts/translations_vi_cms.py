@@ -118,6 +118,9 @@ TRANSLATIONS = {
         "Số liệu công khai. Số nhỏ của nhóm nhạy cảm được ghi là “<5”."
     ),
     "District": "Quận, huyện",
+    "“*”: hidden so that a small count cannot be worked out from the total.": (
+        "“*”: ẩn để không suy ra được số nhỏ từ tổng cộng."
+    ),
     "No figures yet.": "Chưa có số liệu.",
     "Languages": "Ngôn ngữ",
     "Topics": "Chủ đề",

@@ -22,6 +22,25 @@ def measure_rows(values: dict, measures=HEADLINE_MEASURES) -> list[dict]:
     return [{"key": name, "label": stats.MEASURE_LABELS[name], "value": values.get(name)} for name in measures]
 
 
+HIDDEN = "*"
+
+
+def hide_complements(rows: list[dict], total: list[dict]) -> None:
+    """Where a column shows exactly one "<5", hide one more cell so that the total minus the
+    others cannot give the hidden count: the smallest other positive number, else the total."""
+    for position, column in enumerate(total):
+        if column["key"] not in stats.PEOPLE_MEASURES:
+            continue
+        cells = [row["values"][position] for row in rows]
+        if sum(1 for cell in cells if isinstance(cell["value"], str)) != 1:
+            continue
+        numbers = [cell for cell in cells if isinstance(cell["value"], int) and cell["value"] > 0]
+        if numbers:
+            min(numbers, key=lambda cell: cell["value"])["value"] = HIDDEN
+        else:
+            column["value"] = HIDDEN
+
+
 class CampaignPage(SitePage):
     """A campaign's story, with its live totals and progress against its targets."""
 
@@ -94,11 +113,14 @@ class StatisticsPage(SitePage):
             }
             for row in result.rows
         ]
+        total = measure_rows(result.total)
+        if province is not None:
+            hide_complements(rows, total)
         context.update(
             province=province,
             provinces=list(provinces.only("code", "name")),
             rows=rows,
-            total=measure_rows(result.total),
+            total=total,
             columns=measure_rows({}),
             chart={
                 "labels": [str(row["place"]) for row in rows],

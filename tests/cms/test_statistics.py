@@ -53,3 +53,19 @@ def test_no_participant_names_on_any_public_page(client):
         html = client.get(url).content.decode()
         assert person.full_name not in html, url
     assert "unique_participants" not in client.get(statistics.url).content.decode()
+
+
+def test_the_total_cannot_reveal_a_suppressed_count(client, returned_victims):
+    sensitive = ActivityFactory(
+        sessions=1, participants=3, status="held", place=old_district("Thanh Hóa", "Mường Lát"), start_date="2020-05-01"
+    )
+    sensitive.audiences.set([returned_victims])
+    sensitive.save()
+    ActivityFactory(
+        sessions=2, participants=40, status="held", place=old_district("Thanh Hóa", "Quan Sơn"), start_date="2020-05-01"
+    )
+    html = client.get(pages.statistics_page().url, {"province": "38"}).content.decode()
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "&lt;5" in body
+    assert ">40<" not in body  # hidden too: 43 − 40 would give the 3
+    assert ">*<" in body
