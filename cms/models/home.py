@@ -3,6 +3,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from campaigns import stats
+
+FEATURED_COUNT = 3
+
 
 class HomePage(Page):
     """The site's front page: the root of the public page tree."""
@@ -16,9 +20,42 @@ class HomePage(Page):
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
     parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "cms.ArticleIndexPage",
+        "cms.LeafletIndexPage",
+        "cms.CampaignPage",
+        "cms.StatisticsPage",
+        "cms.ContentPage",
+    ]
     max_count_per_parent = 1
     template = "cms/home_page.html"
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from cms.models import ArticlePage, LeafletPage, StatisticsPage
+        from cms.models.pages import measure_rows
+
+        context = super().get_context(request, *args, **kwargs)
+        # Featured first, then the newest: the home page is never empty once something is published.
+        context["articles"] = (
+            ArticlePage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
+            .order_by("-featured", "-date", "-pk")[:FEATURED_COUNT]
+        )
+        context["leaflets"] = (
+            LeafletPage.objects.live()
+            .public()
+            .descendant_of(self)
+            .select_related("cover_image", "document")
+            .prefetch_related("cover_image__renditions")
+            .order_by("-featured", "-date", "-pk")[:FEATURED_COUNT]
+        )
+        context["figures"] = measure_rows(stats.totals(public=True).total)
+        context["statistics_page"] = StatisticsPage.objects.live().descendant_of(self).first()
+        return context

@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.simple_translation",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -59,6 +60,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous readers straight from the cache (cms/cache.py).
+    "cms.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "config.ratelimit.RateLimitMiddleware",  # after the locale: its 429 page speaks the reader's language
@@ -124,7 +127,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Cache: CACHE_URL (for example redis://127.0.0.1:6379/1); a per-process memory cache
 # when unset, which is fine for one development server and not for production.
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+CACHES = {"default": env.cache_url("CACHE_URL", default=env.str("REDIS_URL", default="locmemcache://"))}
+# How long a public page stays cached; publishing anything clears them all (cms/cache.py).
+PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 
 # Password guessing: after 5 wrong passwords for one username from one address, that
 # pair is locked out for 30 minutes (a 429 page); a successful login clears the count.

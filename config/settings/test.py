@@ -17,6 +17,8 @@ REPLICA_READS = False
 # rate-limit tests lower them.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/min")  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Off, so tests see what they just wrote; the cache tests turn it on.
+PUBLIC_PAGE_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -38,6 +38,10 @@ Participant.objects.create(full_name="Hà Thị Lan", gender="female", ethnicity
 """
 
 
+# The running server's environment, for tests that set up more data with manage.py.
+SERVER_ENV: dict = {}
+
+
 def pytest_collection_modifyitems(config, items):
     here = Path(__file__).parent
     for item in items:
@@ -75,6 +79,7 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     def manage(*args: str) -> None:
         subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, capture_output=True)
 
+    SERVER_ENV.update(env)
     manage("migrate", "--noinput")
     manage("load_places")
     manage("createsuperuser", "--noinput", "--username", "e2e-admin", "--email", "e2e@example.org")

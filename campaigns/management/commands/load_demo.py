@@ -13,6 +13,13 @@ class Command(BaseCommand):
             report = load_demo()
         except DemoDataError as error:
             raise CommandError(str(error)) from error
+        self.summarise(report)
+        # The public site's pages come after the records they show.
+        from cms.demo import load_site_demo
+
+        self.summarise(load_site_demo())
+
+    def summarise(self, report: dict) -> None:
         totals = {outcome: sum(counts.values()) for outcome, counts in report.items()}
         self.stdout.write(_("Demo data: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % totals)
         labels = sorted({label for counts in report.values() for label in counts})

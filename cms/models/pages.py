@@ -1,0 +1,150 @@
+"""The campaign story page, the public statistics page and the plain content page."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.search import index
+
+from campaigns import stats
+from campaigns.models import Place
+from cms.blocks import BodyBlock
+
+from .base import SitePage, stream_text
+
+# What the public pages show, in this order (anonymous readers get public measures only).
+HEADLINE_MEASURES = ["sessions", "participants", "clubs", "leaflets_distributed"]
+
+
+def measure_rows(values: dict, measures=HEADLINE_MEASURES) -> list[dict]:
+    return [{"key": name, "label": stats.MEASURE_LABELS[name], "value": values.get(name)} for name in measures]
+
+
+HIDDEN = "*"
+
+
+def hide_complements(rows: list[dict], total: list[dict]) -> None:
+    """Where a column shows exactly one "<5", hide one more cell so that the total minus the
+    others cannot give the hidden count: the smallest other positive number, else the total."""
+    for position, column in enumerate(total):
+        if column["key"] not in stats.PEOPLE_MEASURES:
+            continue
+        cells = [row["values"][position] for row in rows]
+        if sum(1 for cell in cells if isinstance(cell["value"], str)) != 1:
+            continue
+        numbers = [cell for cell in cells if isinstance(cell["value"], int) and cell["value"] > 0]
+        if numbers:
+            min(numbers, key=lambda cell: cell["value"])["value"] = HIDDEN
+        else:
+            column["value"] = HIDDEN
+
+
+class CampaignPage(SitePage):
+    """A campaign's story, with its live totals and progress against its targets."""
+
+    campaign = models.ForeignKey(
+        "campaigns.Campaign",
+        verbose_name=_("campaign"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    summary = models.TextField(_("summary"), max_length=500, blank=True)
+    body = StreamField(BodyBlock(), verbose_name=_("story"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("campaign"), FieldPanel("summary"), FieldPanel("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("summary"), index.SearchField("body")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    template = "cms/campaign_page.html"
+
+    class Meta:
+        verbose_name = _("campaign page")
+        verbose_name_plural = _("campaign pages")
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), self.summary, *stream_text(self.body.raw_data)]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        campaign = self.campaign
+        if campaign is not None:
+            result = stats.totals(filters=stats.Filters(campaign=campaign.code), public=True)
+            context["figures"] = measure_rows(result.total)
+            targets = campaign.targets.select_related("campaign", "audience", "province")
+            context["progress"] = stats.target_progress(targets)
+        return context
+
+
+class StatisticsPage(SitePage):
+    """Public totals by province (and by district inside one province), small counts suppressed."""
+
+    intro = RichTextField(_("introduction"), blank=True, features=["bold", "italic", "link"])
+
+    content_panels = [*SitePage.content_panels, FieldPanel("intro")]
+    parent_page_types = ["cms.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+    template = "cms/statistics_page.html"
+
+    class Meta:
+        verbose_name = _("statistics page")
+        verbose_name_plural = _("statistics pages")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        provinces = Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("name")
+        province = provinces.filter(code=request.GET.get("province", "")).first()
+        if province is None:
+            result = stats.totals(by=["province"], public=True)
+            place_key = "province_name"
+        else:
+            # Districts were abolished in 2025: the rows are the districts as they were.
+            result = stats.totals(by=["district"], filters=stats.Filters(place=province), public=True)
+            place_key = "district_name"
+        rows = [
+            {
+                "place": row.get(place_key) or _("not recorded"),
+                "code": row.get("province_code"),
+                "values": measure_rows(row),
+            }
+            for row in result.rows
+        ]
+        total = measure_rows(result.total)
+        if province is not None:
+            hide_complements(rows, total)
+        context.update(
+            province=province,
+            provinces=list(provinces.only("code", "name")),
+            rows=rows,
+            total=total,
+            columns=measure_rows({}),
+            chart={
+                "labels": [str(row["place"]) for row in rows],
+                "values": [
+                    row["values"][1]["value"] if isinstance(row["values"][1]["value"], int) else 0 for row in rows
+                ],
+                "label": str(stats.MEASURE_LABELS["participants"]),
+            },
+        )
+        return context
+
+
+class ContentPage(SitePage):
+    """A plain page: about us, how to get help, terms."""
+
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = [*SitePage.content_panels, FieldPanel("body")]
+    search_fields = [*SitePage.search_fields, index.SearchField("body")]
+    template = "cms/content_page.html"
+
+    class Meta:
+        verbose_name = _("content page")
+        verbose_name_plural = _("content pages")
+
+    def search_texts(self) -> list[str]:
+        return [*super().search_texts(), *stream_text(self.body.raw_data)]

@@ -1,0 +1,45 @@
+from django import template
+from django.conf import settings
+from django.utils.translation import get_language, get_language_info
+
+register = template.Library()
+
+
+@register.inclusion_tag("cms/includes/languages.html", takes_context=True)
+def language_links(context) -> dict:
+    """Plain links to the page in each language (its translation, else that language's home).
+
+    Links, not forms: no CSRF cookie, so public pages stay cacheable and work without JavaScript.
+    """
+    page = context.get("page")
+    request = context.get("request")
+    current = get_language()
+    translations = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation in page.get_translations(inclusive=False).live().select_related("locale"):
+            translations[translation.locale.language_code] = translation
+    links = []
+    for code, _name in settings.LANGUAGES:
+        if code in translations:
+            url = translations[code].get_url(request)
+        else:
+            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        links.append(
+            {"code": code, "name": get_language_info(code)["name_local"], "url": url, "current": code == current}
+        )
+    return {"links": links}
+
+
+@register.filter
+def number(value) -> str:
+    """Vietnamese thousands separator (15.000), whatever the active language; "<5" and None kept."""
+    if isinstance(value, bool) or not isinstance(value, int):
+        return "—" if value is None else str(value)
+    return f"{value:,}".replace(",", ".")
+
+
+@register.simple_tag
+def lang_prefix() -> str:
+    """ "" for the default language (served at /), "/en" for the others."""
+    current = get_language()
+    return "" if current == settings.LANGUAGE_CODE else f"/{current}"

@@ -1,0 +1,71 @@
+"""The public statistics page: totals by province, small counts of sensitive groups hidden, no names."""
+
+import pytest
+
+from campaigns.models import Audience, Place
+from tests.factories import ActivityFactory, ParticipantFactory
+from tests.factories import cms as pages
+
+pytestmark = pytest.mark.django_db
+
+
+def old_district(province: str, name: str) -> Place:
+    return Place.objects.get(
+        is_current=False, level=Place.Level.DISTRICT, province__name__contains=province, name__contains=name
+    )
+
+
+@pytest.fixture
+def returned_victims():
+    return Audience.objects.create(code="returned_victims", name="Nạn nhân trở về", is_sensitive=True)
+
+
+def test_totals_by_province_in_a_table_that_needs_no_javascript(client):
+    ActivityFactory(sessions=4, participants=80, status="held")
+    page = pages.statistics_page()
+    html = client.get(page.url).content.decode()
+    table = html[html.index('<table id="stats-table"') : html.index("</table>")]
+    assert "Thanh Hóa" in table
+    assert ">80<" in table and ">4<" in table
+    assert "chart-4.5.1.umd.min.js" in html  # the chart only adds to the table
+
+
+def test_a_small_count_of_a_sensitive_group_is_suppressed_by_district(client, returned_victims):
+    activity = ActivityFactory(
+        sessions=1, participants=3, status="held", place=old_district("Thanh Hóa", "Mường Lát"), start_date="2020-05-01"
+    )
+    activity.audiences.set([returned_victims])
+    activity.save()  # parental relations are written on save
+    page = pages.statistics_page()
+    html = client.get(page.url, {"province": "38"}).content.decode()
+    table = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "Mường Lát" in table
+    assert "&lt;5" in table
+    assert ">3<" not in table
+
+
+def test_no_participant_names_on_any_public_page(client):
+    person = ParticipantFactory(full_name="Lò Thị Xuân Riêng")
+    ActivityFactory(sessions=1, participants=1, status="held")
+    statistics = pages.statistics_page()
+    article = pages.article()
+    for url in ["/", statistics.url, f"{statistics.url}?province=38", article.url, "/search/?q=lo+thi+xuan"]:
+        html = client.get(url).content.decode()
+        assert person.full_name not in html, url
+    assert "unique_participants" not in client.get(statistics.url).content.decode()
+
+
+def test_the_total_cannot_reveal_a_suppressed_count(client, returned_victims):
+    sensitive = ActivityFactory(
+        sessions=1, participants=3, status="held", place=old_district("Thanh Hóa", "Mường Lát"), start_date="2020-05-01"
+    )
+    sensitive.audiences.set([returned_victims])
+    sensitive.save()
+    ActivityFactory(
+        sessions=2, participants=40, status="held", place=old_district("Thanh Hóa", "Quan Sơn"), start_date="2020-05-01"
+    )
+    html = client.get(pages.statistics_page().url, {"province": "38"}).content.decode()
+    body = html[html.index("<tbody>") : html.index("</tbody>")]
+    assert "&lt;5" in body
+    assert ">40<" not in body  # hidden too: 43 − 40 would give the 3
+    assert ">*<" in body

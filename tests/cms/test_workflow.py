@@ -1,0 +1,111 @@
+"""Editors write and submit; a reviewer (Moderators or national administrators) publishes."""
+
+import datetime
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+from django.utils import timezone
+from wagtail.models import Workflow
+
+from campaigns.roles import EDITORS, NATIONAL_ADMINS
+from cms.models import ArticlePage
+from tests.factories import UserFactory
+from tests.factories import cms as pages
+
+pytestmark = pytest.mark.django_db
+
+
+def member(group: str):
+    user = UserFactory()
+    user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def draft_by(editor) -> ArticlePage:
+    index = pages.article_index()
+    page = ArticlePage(title="Bài mới của biên tập viên", summary="Tóm tắt.", live=False)
+    index.add_child(instance=page)
+    page.save_revision(user=editor)
+    return page
+
+
+def test_editors_may_edit_but_not_publish():
+    editor = member(EDITORS)
+    page = draft_by(editor)
+    permissions = page.permissions_for_user(editor)
+    assert permissions.can_edit()
+    assert not permissions.can_publish()
+
+
+@pytest.mark.parametrize("group", ["Moderators", NATIONAL_ADMINS])
+def test_reviewer_groups_may_publish(group):
+    page = pages.article()
+    assert page.permissions_for_user(member(group)).can_publish()
+
+
+def test_the_moderation_workflow_covers_the_site():
+    workflow = pages.home().get_workflow()
+    assert workflow is not None and workflow.active
+    task = workflow.tasks.get().specific
+    assert {group.name for group in task.groups.all()} >= {"Moderators", NATIONAL_ADMINS}
+
+
+def test_submit_then_approve_makes_the_article_live(client):
+    editor, reviewer = member(EDITORS), member(NATIONAL_ADMINS)
+    page = draft_by(editor)
+    assert client.get(page.url or "/tin-bai/bai-moi-cua-bien-tap-vien/").status_code == 404
+    workflow: Workflow = page.get_workflow()
+    workflow.start(page, editor)
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    task_state = page.current_workflow_task_state
+    assert task_state.task.specific.user_can_access_editor(page, reviewer)
+    assert not task_state.task.specific.user_can_access_editor(page, member("Tập huấn viên"))
+    task_state.task.specific.on_action(task_state, reviewer, "approve")
+    page.refresh_from_db()
+    assert page.live
+    response = client.get(page.url)
+    assert response.status_code == 200
+    assert "Bài mới của biên tập viên" in response.content.decode()
+    assert page.revisions.count() >= 1
+
+
+def test_editor_submits_through_the_admin(client):
+    editor = member(EDITORS)
+    page = draft_by(editor)
+    client.force_login(editor)
+    response = client.post(
+        f"/admin/pages/{page.pk}/edit/",
+        {
+            "title": page.title,
+            "slug": page.slug,
+            "summary": "Tóm tắt đã sửa.",
+            "date": "2025-01-02",
+            "author": "",
+            "hero_alt": "",
+            "body-count": "0",
+            "action-submit": "Submit",
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    page.refresh_from_db()
+    assert page.workflow_in_progress
+    assert not page.live
+
+
+def test_scheduled_publishing_waits_for_its_time(client):
+    page = draft_by(member(EDITORS))
+    page.go_live_at = timezone.now() + datetime.timedelta(hours=1)
+    page.save_revision().publish()
+    page.refresh_from_db()
+    assert not page.live
+    # An hour later (moved back rather than waited for): the command publishes it.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision = page.latest_revision
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
+    revision.save()
+    call_command("publish_scheduled")
+    page.refresh_from_db()
+    assert page.live

@@ -1,0 +1,108 @@
+"""The public site in a browser: a reader on a phone, and an article going from editor to reviewer to the site."""
+
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, SERVER_ENV
+
+EDITOR, REVIEWER = "e2e-editor", "e2e-reviewer"
+USERS = f"""
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+User = get_user_model()
+for name, group in (("{EDITOR}", "Editors"), ("{REVIEWER}", "Moderators")):
+    user, _ = User.objects.get_or_create(username=name)
+    user.set_password("{ADMIN_PASSWORD}")
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
+from cms.models import ArticleIndexPage
+print(ArticleIndexPage.objects.get().pk)
+"""
+
+
+def manage(*args: str) -> str:
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=SERVER_ENV, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+@pytest.fixture(scope="module")
+def demo_site(server_url) -> dict:
+    manage("load_demo")
+    index_id = int(manage("shell", "-c", USERS).strip().splitlines()[-1])
+    return {"url": server_url, "article_index": index_id}
+
+
+def test_reader_on_a_phone_searches_reads_and_downloads_a_leaflet(phone, demo_site, screenshot):
+    url = demo_site["url"]
+    phone.goto(url + "/")
+    assert phone.locator('a[href="tel:111"]').first.is_visible()
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.fill("#site-search", "mua ban nguoi")
+    phone.press("#site-search", "Enter")
+    phone.wait_for_url("**/search/?q=mua+ban+nguoi")
+    result = phone.locator(".results a", has_text="Thanh Hóa: chặn mua bán người")
+    assert result.count() == 1
+    screenshot(phone, "public-search-360")
+    result.click()
+    phone.wait_for_selector("h1:has-text('Thanh Hóa: chặn mua bán người')")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.locator(".related a", has_text="Tờ rơi phòng, chống mua bán người").first.click()
+    phone.wait_for_selector("a.download")
+    with phone.expect_download() as download:
+        phone.click("a.download")
+    with open(download.value.path(), "rb") as pdf:
+        assert pdf.read(5) == b"%PDF-"
+    screenshot(phone, "public-leaflet-360")
+
+
+def login(page, url: str, username: str) -> None:
+    page.goto(url + "/admin/login/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(url + "/admin/")
+
+
+def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, screenshot):
+    url = demo_site["url"]
+    title = "Bài thử nghiệm từ biên tập viên"
+    editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(editor, url, EDITOR)
+    editor.goto(f"{url}/admin/pages/add/cms/articlepage/{demo_site['article_index']}/")
+    editor.fill("#id_title", title)
+    editor.fill("#id_summary", "Một bài viết mới cần người duyệt trước khi đăng.")
+    editor.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    editor.click("button[name='action-submit']")
+    editor.wait_for_url(lambda address: "/add/" not in address)
+    page_id = manage(
+        "shell", "-c", f"from wagtail.models import Page; print(Page.objects.get(title='{title}').pk)"
+    ).split()[-1]
+    state = f"from wagtail.models import Page; print(Page.objects.get(pk={page_id}).workflow_in_progress)"
+    assert manage("shell", "-c", state).split()[-1] == "True"
+    screenshot(editor, "editor-submitted")
+    editor.context.close()
+
+    assert f">{title}<" not in _public_html(url)
+
+    reviewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    login(reviewer, url, REVIEWER)
+    reviewer.goto(f"{url}/admin/pages/{page_id}/edit/")
+    approve = reviewer.locator("button[data-workflow-action-name='approve']").first
+    if not approve.is_visible():
+        reviewer.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    approve.click()
+    reviewer.wait_for_load_state("networkidle")
+    screenshot(reviewer, "reviewer-approved")
+    reviewer.context.close()
+
+    assert title in _public_html(url)
+
+
+def _public_html(url: str) -> str:
+    import urllib.request
+
+    return urllib.request.urlopen(url + "/tin-bai/").read().decode()
