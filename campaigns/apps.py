@@ -8,6 +8,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
+        from campaigns import admin_csp
         from campaigns.roles import ensure_roles
+
+        admin_csp.install()
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="campaigns.ensure_roles")

@@ -57,6 +57,10 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+    # Images and video renditions come from the storage's address.
+    _storage_origin = env.str("AWS_S3_ENDPOINT_URL", default="https://*.amazonaws.com")
+    for _directive in ("img-src", "media-src"):
+        CONTENT_SECURITY_POLICY["DIRECTIVES"][_directive].append(_storage_origin)  # noqa: F405
 
 # Sessions: in the shared cache (Redis) and the database, so that any app server can
 # answer any request and a cache restart signs nobody out.

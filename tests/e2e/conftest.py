@@ -124,8 +124,33 @@ def browser(chromium_path):
                 "--no-first-run",
             ],
         )
+        opened = browser.new_context
+
+        def new_context(*args, **kwargs):
+            context = opened(*args, **kwargs)
+            context.on("console", _note_policy_violation)
+            return context
+
+        browser.new_context = new_context
         yield browser
         browser.close()
+
+
+# What the browser refused under the Content Security Policy, test by test.
+POLICY_VIOLATIONS: list[str] = []
+
+
+def _note_policy_violation(message) -> None:
+    if "Content Security Policy" in message.text:
+        POLICY_VIOLATIONS.append(f"{message.location.get('url')}: {message.text}")
+
+
+@pytest.fixture(autouse=True)
+def no_policy_violations():
+    """Every page a browser test opens runs under the policy without a refusal."""
+    POLICY_VIOLATIONS.clear()
+    yield
+    assert POLICY_VIOLATIONS == []
 
 
 @pytest.fixture

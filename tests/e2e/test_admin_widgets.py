@@ -1,0 +1,34 @@
+"""Admin widgets that Wagtail starts with inline scripts still work under our Content
+Security Policy, started from their JSON blocks (campaigns/admin_csp.py); the conftest
+fails any test during which the browser refused something."""
+
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import ADMIN_PASSWORD
+
+
+def sign_in(page, server_url):
+    page.goto(server_url + "/admin/login/")
+    page.fill("input[name=username]", "e2e-admin")
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(server_url + "/admin/")
+
+
+def test_the_place_chooser_opens_and_picks_a_commune(desktop, server_url, screenshot):
+    sign_in(desktop, server_url)
+    desktop.goto(server_url + "/admin/activities/new/")
+    desktop.locator("#id_place-chooser .chooser__choose-button, [data-chooser-action-choose]").first.click()
+    dialog = desktop.get_by_role("dialog")
+    dialog.get_by_role("textbox").first.fill("na meo")
+    expect(dialog.get_by_text("Na Mèo").first).to_be_visible()
+    dialog.get_by_text("Na Mèo").first.click()
+    expect(desktop.locator("#id_place")).not_to_have_value("")
+    screenshot(desktop, "admin-activity-place-chosen")
+
+
+def test_the_date_picker_opens_on_the_totals_report(desktop, server_url):
+    sign_in(desktop, server_url)
+    desktop.goto(server_url + "/admin/reports/totals/")
+    desktop.locator("#id_date_from").click()
+    expect(desktop.locator(".xdsoft_datetimepicker").first).to_be_visible()
