@@ -19,7 +19,7 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 
-PARTS = ["places", "imports", "stats", "site"]
+PARTS = ["places", "imports", "stats", "site", "load"]
 
 
 def main(argv: list[str]) -> None:

@@ -39,17 +39,24 @@ def _env(**extra: str) -> dict:
     return {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.site_settings", "PYTHONPATH": str(PROJECT), **extra}
 
 
-def _manage(*args: str) -> None:
-    subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=_env(), check=True, capture_output=True)
+def _manage(*args: str, **environment: str) -> str:
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=_env(**environment),
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
 
 
-def load(port: int, path: str) -> dict:
-    """CLIENTS threads requesting `path` for SECONDS; a new connection per request (gunicorn's
-    sync workers close it anyway)."""
+def load(port: int, path: str, clients: int = CLIENTS, seconds: float = SECONDS) -> dict:
+    """`clients` threads requesting `path` for `seconds`; a new connection per request
+    (gunicorn's sync workers close it anyway)."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
-    deadline = time.perf_counter() + SECONDS
+    deadline = time.perf_counter() + seconds
 
     def client() -> None:
         mine, failed = [], 0
@@ -72,7 +79,7 @@ def load(port: int, path: str) -> dict:
             latencies.extend(mine)
             errors[0] += failed
 
-    threads = [threading.Thread(target=client) for _ in range(CLIENTS)]
+    threads = [threading.Thread(target=client) for _ in range(clients)]
     started = time.perf_counter()
     for thread in threads:
         thread.start()
@@ -83,7 +90,7 @@ def load(port: int, path: str) -> dict:
     return {"rps": len(latencies) / elapsed, "p95": p95, "errors": errors[0], "n": len(latencies)}
 
 
-def _serve(static_root: str, cache_seconds: int):
+def _serve(static_root: str, cache_seconds: int, **environment: str):
     port = _free_port()
     process = subprocess.Popen(
         [
@@ -99,7 +106,7 @@ def _serve(static_root: str, cache_seconds: int):
             "warning",
         ],
         cwd=PROJECT,
-        env=_env(BENCH_STATIC_ROOT=static_root, PUBLIC_PAGE_CACHE_SECONDS=str(cache_seconds)),
+        env=_env(BENCH_STATIC_ROOT=static_root, PUBLIC_PAGE_CACHE_SECONDS=str(cache_seconds), **environment),
     )
     for _attempt in range(150):
         try:

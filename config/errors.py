@@ -1,4 +1,4 @@
-"""Error pages. When the database cannot be reached, readers get a calm 503 page that asks
+"""Error pages and the health check. When the database cannot be reached, readers get a calm 503 page that asks
 them to come back shortly, not a 500; the next request tries the database again (and
 PostgreSQL connections are health-checked), so the site recovers by itself."""
 
@@ -28,3 +28,8 @@ def server_error(request) -> HttpResponse:
         response["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response
     return HttpResponseServerError(render_to_string("errors/server_error.html"))
+
+
+def healthz(request) -> HttpResponse:
+    """For load balancers and uptime checks: the process answers. Touches no database."""
+    return HttpResponse("ok", content_type="text/plain")

@@ -8,8 +8,10 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
+from config.errors import healthz
 
 urlpatterns = [
+    path("healthz/", healthz),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -134,6 +134,10 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=env.str("REDIS_URL", def
 # How long a public page stays cached; publishing anything clears them all (cms/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 
+# Background tasks (django-tasks). Wagtail's own (search and reference indexes) run in the
+# request once its transaction has committed (config/tasks.py).
+TASKS = {"default": {"BACKEND": "config.tasks.AfterCommitBackend"}}
+
 # Content Security Policy (config/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.
 CONTENT_SECURITY_POLICY = {
