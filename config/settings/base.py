@@ -181,3 +181,16 @@ SPECTACULAR_SETTINGS = {
     # Only our own API: Wagtail's admin endpoints are not part of it.
     "PREPROCESSING_HOOKS": ["campaigns.api.only_public_api"],
 }
+
+# Background tasks (django-tasks). Wagtail's own tasks keep running in the request
+# ("default"); large imports go to the database queue "imports", which
+# `python manage.py db_worker --backend imports` works through.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": env.str("IMPORTS_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
+}
+# Uploaded import files wait here (never under MEDIA_ROOT: sign-in lists are personal data).
+IMPORTS_ROOT = env.path("IMPORTS_ROOT", default=BASE_DIR / "var" / "imports")
+# Files with more rows than this are checked and imported by the background worker.
+IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
+IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024
