@@ -301,9 +301,11 @@ class TransferResource(resources.ModelResource):
         key = self.import_id_key()
         if not self.m2m_columns or key not in dataset.headers:
             return
-        values = [value for value in dataset[key] if value not in (None, "")]
+        values = {str(value) for value in dataset[key] if value not in (None, "")}
+        pks = {int(value[1:]) for value in values if value.startswith("#") and value[1:].isdigit()}
         attribute = self.fields[key].attribute
-        ids = self._meta.model._default_manager.filter(**{f"{attribute}__in": values}).values("pk")
+        query = models.Q(**{f"{attribute}__in": values}) | models.Q(pk__in=pks)
+        ids = self._meta.model._default_manager.filter(query).values("pk")
         for key, (name, _widget) in self.m2m_columns.items():
             if key not in dataset.headers:
                 continue
