@@ -94,7 +94,7 @@ class ParticipantResource(TransferResource):
 
     id = field("id", CodeWidget(), attribute=None)
     full_name = field("full_name")
-    gender = field("gender", ChoiceWidget(Participant.Gender.choices, GENDER_NAMES, blank=True))
+    gender = field("gender", ChoiceWidget(Participant.Gender.choices, GENDER_NAMES, default=Participant.Gender.OTHER))
     birth_year = field("birth_year", IntWidget())
     ethnicity = field("ethnicity")
     province = field("province", attribute=None)

@@ -68,9 +68,9 @@ class DateWidget(widgets.Widget):
 class ChoiceWidget(widgets.Widget):
     """A choice by its key, its Vietnamese name in the file, or its label in either language."""
 
-    def __init__(self, choices, names: dict[str, str], blank: bool = False):
+    def __init__(self, choices, names: dict[str, str], blank: bool = False, default: str = ""):
         super().__init__()
-        self.choices, self.names, self.blank = choices, names, blank
+        self.choices, self.names, self.blank, self.default = choices, names, blank or bool(default), default
 
     def lookup(self) -> dict[str, str]:
         table = {}
@@ -83,7 +83,7 @@ class ChoiceWidget(widgets.Widget):
     def clean(self, value, row=None, **kwargs):
         if value is None:
             if self.blank:
-                return ""
+                return self.default
             raise ValueError(_("This column is required."))
         key = self.lookup().get(ascii_key(str(value)))
         if key is None:
@@ -334,7 +334,8 @@ class TransferResource(resources.ModelResource):
                 raise ValidationError(
                     {self.import_id_key(): _("This code belongs to a record outside your provinces.")}
                 )
-            instance._code = getattr(instance, self.fields[self.import_id_key()].attribute)
+            attribute = self.fields[self.import_id_key()].attribute
+            instance._code = getattr(instance, attribute) if attribute else None
             instance._snapshot = {name: getattr(instance, self._attname(name)) for name in self.update_fields}
 
     def import_id_key(self) -> str:

@@ -135,7 +135,7 @@ class ClubResource(PlacedResource):
     founded_on = field("founded_on", DateWidget())
     organiser = field("organiser", organiser_widget())
     campaign = field("campaign", campaign_widget())
-    status = field("status", ChoiceWidget(Club.Status.choices, CLUB_STATUS_NAMES, blank=True))
+    status = field("status", ChoiceWidget(Club.Status.choices, CLUB_STATUS_NAMES, default=Club.Status.ACTIVE))
     member_count = field("member_count", IntWidget())
     notes = field("notes")
 
@@ -146,10 +146,6 @@ class ClubResource(PlacedResource):
 
     def get_queryset(self):
         return Club.objects.all()
-
-    def before_save_instance(self, instance, row, **kwargs):
-        super().before_save_instance(instance, row, **kwargs)
-        instance.status = instance.status or Club.Status.ACTIVE
 
     def export_queryset(self, queryset):
         return queryset.select_related("place__province", "place__district", "organiser", "campaign")
