@@ -42,6 +42,7 @@ msgstr ""
 def unfuzz(block: str) -> str:
     if "#, fuzzy" not in block:
         return block
+    block = block.replace("#, fuzzy, ", "#, ")  # fuzzy beside other flags (python-format)
     return MSGSTR.sub('msgstr ""\n', FUZZY_FLAG.sub("", block + "\n")).rstrip("\n")
 
 

@@ -100,7 +100,8 @@ class ParticipantResource(TransferResource):
     province = field("province", attribute=None)
     commune = field("commune", attribute=None)
     audience = field(
-        "audience", LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, "audience")
+        "audience",
+        LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
     )
     phone = field("phone")
     activity = field("activity", attribute=None)

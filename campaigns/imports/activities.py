@@ -194,23 +194,27 @@ class ActivityResource(TransferResource):
     commune = field("commune", attribute=None)
     campaign = field(
         "campaign",
-        LookupWidget(find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, "campaign"),
+        LookupWidget(
+            find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, gettext_lazy("campaign")
+        ),
     )
     organiser = field("organiser", attribute=None)
     audience = field("audience", attribute=None)
     participants = field("participants", IntWidget())
     female = field("female", IntWidget())
-    club = field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, "club"))
+    club = field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, gettext_lazy("club")))
     notes = field("notes")
 
     m2m_columns = {
         "organiser": (
             "organisers",
-            LookupWidget(find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, "organiser"),
+            LookupWidget(
+                find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, gettext_lazy("organiser")
+            ),
         ),
         "audience": (
             "audiences",
-            LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, "audience"),
+            LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
         ),
     }
 

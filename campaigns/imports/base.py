@@ -16,6 +16,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.functional import Promise
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
@@ -73,12 +74,16 @@ class ChoiceWidget(widgets.Widget):
         self.choices, self.names, self.blank, self.default = choices, names, blank or bool(default), default
 
     def lookup(self) -> dict[str, str]:
-        table = {}
-        for key, label in self.choices:
-            for text in (key, label, self.names.get(key, "")):
-                if text:
-                    table[ascii_key(str(text))] = key
-        return table
+        """Keys, file names and labels in the current language, built once per language."""
+        language = get_language()
+        if getattr(self, "_table_language", None) != language:
+            table = {}
+            for key, label in self.choices:
+                for text in (key, label, self.names.get(key, "")):
+                    if text:
+                        table[ascii_key(str(text))] = key
+            self._table, self._table_language = table, language
+        return self._table
 
     def clean(self, value, row=None, **kwargs):
         if value is None:

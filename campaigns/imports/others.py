@@ -34,11 +34,15 @@ MEASURE_NAMES = {
 
 
 def campaign_widget() -> LookupWidget:
-    return LookupWidget(find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, "campaign")
+    return LookupWidget(
+        find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, gettext_lazy("campaign")
+    )
 
 
 def organiser_widget() -> LookupWidget:
-    return LookupWidget(find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, "organiser")
+    return LookupWidget(
+        find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, gettext_lazy("organiser")
+    )
 
 
 class PlacedResource(TransferResource):
@@ -251,7 +255,8 @@ class TargetResource(TransferResource):
     measure = field("measure", ChoiceWidget(Target.Measure.choices, MEASURE_NAMES))
     kind = field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES, blank=True))
     audience = field(
-        "audience", LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, "audience")
+        "audience",
+        LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
     )
     province = field("province", attribute=None)
     start_date = field("start_date", DateWidget())
