@@ -49,8 +49,26 @@ class UploadForm(forms.Form):
         return upload
 
 
+INDEX_URL_NAMES = {"activities": "activity", "clubs": "club", "participants": "participant", "campaigns": "campaign"}
+
+
 class TransferMixin:
     permission = "import"
+
+    def transfer_index_url(self) -> str:
+        return reverse(f"{INDEX_URL_NAMES.get(self.transfer.name, 'campaign')}:index")
+
+    def get_breadcrumbs_items(self):
+        listing = INDEX_URL_NAMES.get(self.transfer.name, "campaign")
+        from django.apps import apps
+        from django.utils.text import capfirst
+
+        model = apps.get_model("trainings" if listing == "participant" else "campaigns", listing)
+        return [
+            *self.breadcrumbs_items,
+            {"url": self.transfer_index_url(), "label": capfirst(model._meta.verbose_name_plural)},
+            {"url": "", "label": self.get_page_title()},
+        ]
 
     def dispatch(self, request, *args, **kwargs):
         self.transfer = transfer_or_404(kwargs["transfer"])
@@ -116,10 +134,6 @@ class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
             index_url=self.transfer_index_url(),
         )
         return context
-
-    def transfer_index_url(self) -> str:
-        names = {"activities": "activity", "clubs": "club", "participants": "participant", "campaigns": "campaign"}
-        return reverse(f"{names.get(self.transfer.name, 'campaign')}:index")
 
     def post(self, request, *args, **kwargs):
         job = self.get_job()
@@ -248,7 +262,7 @@ class SignInSheetView(TemplateView):
         from trainings.resources import PARTICIPANT_COLUMNS
 
         context = super().get_context_data(**kwargs)
-        shown = ["full_name", "gender", "birth_year", "ethnicity", "commune", "audience", "phone"]
+        shown = ["full_name", "gender", "birth_year", "ethnicity", "province", "commune", "audience", "phone"]
         columns = [column for key in shown for column in PARTICIPANT_COLUMNS if column.key == key]
         context.update(
             activity=self.activity,
