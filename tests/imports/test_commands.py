@@ -71,3 +71,13 @@ def test_export_writes_the_file_and_it_imports_back(tmp_path, fmt, capsys):
     assert "1 rows" in capsys.readouterr().out
     call_command("import_activities", str(path))
     assert "unchanged 1" in capsys.readouterr().out
+
+
+def test_user_option_limits_the_import_to_their_provinces(tmp_path, capsys):
+    from campaigns.roles import TRAINERS
+    from tests.factories import SON_LA, staff
+
+    user = staff(TRAINERS, SON_LA)
+    with pytest.raises(CommandError):
+        call_command("import_activities", str(write(tmp_path, ROW)), "--user", user.username)
+    assert "Tỉnh/Thành phố" in capsys.readouterr().err and Activity.objects.count() == 0

@@ -11,6 +11,25 @@ from campaigns.imports.registry import TRANSFERS
 from campaigns.imports.service import export_file, run_import
 
 
+def add_user_argument(parser) -> None:
+    parser.add_argument(
+        "--user",
+        help="act as this user: only their provinces, and their name in the audit log (default: every province)",
+    )
+
+
+def find_user(options):
+    username = options.get("user")
+    if not username:
+        return None
+    from django.contrib.auth import get_user_model
+
+    try:
+        return get_user_model().objects.get(username=username)
+    except get_user_model().DoesNotExist:
+        raise CommandError(f"no user {username}") from None
+
+
 class ImportCommand(BaseCommand):
     transfer_name = ""
 
@@ -21,6 +40,7 @@ class ImportCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file", help="CSV (UTF-8, comma or semicolon) or XLSX file in the template's columns")
         parser.add_argument("--dry-run", action="store_true", help="check and report, store nothing")
+        add_user_argument(parser)
 
     def handle(self, *args, file: str, dry_run: bool, **options):
         translation.activate(options.get("language") or "vi")
@@ -29,7 +49,7 @@ class ImportCommand(BaseCommand):
             raise CommandError(f"{file}: no such file")
         transfer = TRANSFERS[self.transfer_name]
         with path.open("rb") as stream:
-            report = run_import(transfer.resource, stream, name=path.name, dry_run=dry_run)
+            report = run_import(transfer.resource, stream, name=path.name, dry_run=dry_run, user=find_user(options))
         if report.refused:
             raise CommandError(f"{file}: {report.refused}")
         for error in report.errors:
@@ -53,11 +73,13 @@ class ExportCommand(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("file")
         parser.add_argument("--format", choices=["csv", "xlsx"], help="default: from the file's extension")
+        add_user_argument(parser)
 
     def handle(self, *args, file: str, format: str | None, **options):
         translation.activate("vi")
         fmt = format or ("xlsx" if file.lower().endswith(".xlsx") else "csv")
         transfer = TRANSFERS[self.transfer_name]
+        user = find_user(options)
         with open(file, "wb") as out:
-            count = export_file(transfer.resource, transfer.queryset(), fmt, out)
+            count = export_file(transfer.resource, transfer.queryset(user), fmt, out, user=user)
         self.stdout.write(f"{file}: {count} rows")
