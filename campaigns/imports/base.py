@@ -347,7 +347,9 @@ class TransferResource(resources.ModelResource):
         return self.get_import_id_fields()[0]
 
     def _attname(self, name: str) -> str:
-        return self._meta.model._meta.get_field(name).attname
+        if not hasattr(self, "_attnames"):
+            self._attnames = {f.name: f.attname for f in self._meta.model._meta.fields}
+        return self._attnames[name]
 
     def import_instance(self, instance, row, **kwargs):
         errors = {}
@@ -388,13 +390,23 @@ class TransferResource(resources.ModelResource):
         # Related records were found by our widgets, so their existence needs no query per
         # row; uniqueness of the import code is checked over the whole file beforehand.
         errors = dict(import_validation_errors or {})
-        exclude = set(errors) | {f.name for f in self._meta.model._meta.fields if f.is_relation}
+        exclude = set(errors) | self._relation_names()
         try:
             instance.full_clean(exclude=exclude, validate_unique=False)
         except ValidationError as error:
             errors = error.update_error_dict(errors)
         if errors:
             raise ValidationError(errors)
+
+    def _relation_names(self) -> set[str]:
+        if not hasattr(self, "_relations"):
+            self._relations = {f.name for f in self._meta.model._meta.fields if f.is_relation}
+        return self._relations
+
+    def _has_updated_at(self) -> bool:
+        if not hasattr(self, "_updated_at"):
+            self._updated_at = any(f.name == "updated_at" for f in self._meta.model._meta.fields)
+        return self._updated_at
 
     def skip_row(self, instance, original, row, import_validation_errors=None):
         if import_validation_errors or not hasattr(instance, "_snapshot"):
@@ -414,7 +426,7 @@ class TransferResource(resources.ModelResource):
 
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
-        if any(f.name == "updated_at" for f in self._meta.model._meta.fields):
+        if self._has_updated_at():
             instance.updated_at = timezone.now()
 
     def save_instance(self, instance, is_create, row, **kwargs):

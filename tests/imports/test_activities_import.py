@@ -220,3 +220,18 @@ def test_code_of_another_provinces_record_is_refused():
     report = run(csv_file(ROW.replace("Thanh Hóa,,Na Mèo", "Sơn La,,")), user=user)
     assert [(error.row, error.column) for error in report.errors] == [(2, "Mã")]
     assert Activity.objects.get(external_id="TH-1").province.code == THANH_HOA
+
+
+def test_rows_are_fed_in_chunks_with_file_row_numbers_kept():
+    rows = [ROW.replace("TH-1", f"TH-{n}") for n in range(1, 6)]
+    rows[3] = rows[3].replace("45,40", "10,40")  # file row 5, in the third chunk of two rows
+    rows.append(ROW.replace("TH-1", "TH-2"))  # the same code as file row 3, another chunk
+    report = run(csv_file(*rows), chunk_rows=2)
+    assert sorted((error.row, error.column) for error in report.errors) == [(5, "Trong đó nữ"), (7, "Mã")]
+    assert report.rows == 6 and Activity.objects.count() == 0
+    assert run(csv_file(*[ROW.replace("TH-1", f"TH-{n}") for n in range(1, 6)]), chunk_rows=2).created == 5
+
+
+def test_blank_rows_are_ignored():
+    report = run(csv_file(ROW, ",,,,,,,,,,,,,,,", ""))
+    assert (report.ok, report.rows, report.created) == (True, 1, 1)
