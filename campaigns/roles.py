@@ -45,6 +45,10 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
     TRAINERS: ADMIN_ACCESS
     + _all(["activity", "materialdistribution"], ["add", "change", "view"])
+    # Trainers bring in activities and sign-in lists; they export activities and clubs,
+    # never the participants' personal data.
+    + _all(["activity", "participant"], ["import"])
+    + _all(["activity", "club"], ["export"])
     + _all(PEOPLE, ["add", "change", "delete", "view"])
     + _all(["club", *REFERENCE], ["view"])
     + _perms("wagtailimages", ["image"], ["add", "choose"]),
@@ -53,11 +57,14 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     + _all(["target", "plandocument"], ["add", "change", "delete", "view"])
     + _all([m for m in REFERENCE if m not in {"target", "plandocument"}], ["view"])
     + _all(["campaign"], ["change"])
+    + _all(["activity", "club", "participant", "target"], ["import", "export"])
+    + _all(["campaign"], ["export"])
     + _perms("wagtailimages", ["image"], ["add", "choose"]),
     NATIONAL_ADMINS: ADMIN_ACCESS
     + _all(TRACKED + PEOPLE + [m for m in REFERENCE if m != "place"], ["add", "change", "delete", "view"])
     + _all(["place"], ["view"])
     + _all(["staffscope"], ["add", "change", "delete", "view"])
+    + _all(["activity", "club", "participant", "campaign", "target"], ["import", "export"])
     + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
     + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
 }

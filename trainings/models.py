@@ -99,6 +99,10 @@ class Participant(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("participant")
         verbose_name_plural = _("participants")
+        permissions = [
+            ("import_participant", _("Can import participants from a file")),
+            ("export_participant", _("Can export participants to a file")),
+        ]
         ordering = ["full_name", "id"]
 
     def __str__(self) -> str:

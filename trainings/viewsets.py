@@ -13,7 +13,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaigns.models import Place
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.scoping import ScopedAdminForm, ScopedModelViewSet
+from campaigns.viewsets.imports import TransferButtonsMixin
+from campaigns.viewsets.scoping import ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 from trainings.models import Course, Participant, Trainer
 
 
@@ -72,8 +73,13 @@ class ParticipantFilterSet(WagtailFilterSet):
         return queryset.filter(province__in=[value.pk, *value.predecessors.values_list("pk", flat=True)])
 
 
+class ParticipantIndexView(TransferButtonsMixin, ScopedIndexView):
+    transfer_name = "participants"
+
+
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    index_view_class = ParticipantIndexView
     icon = "user"
     menu_label = _("Participants")
     url_prefix = "participants"

@@ -3,6 +3,7 @@ from .campaigns import Campaign, PlanDocument, Target
 from .clubs import Club
 from .common import ActivityKind
 from .distributions import MaterialDistribution
+from .imports import ImportJob
 from .organisers import Organiser
 from .places import Place
 from .scoping import StaffScope
@@ -14,6 +15,7 @@ __all__ = [
     "Audience",
     "Campaign",
     "Club",
+    "ImportJob",
     "MaterialDistribution",
     "Organiser",
     "Place",

@@ -135,6 +135,10 @@ class Activity(index.Indexed, ClusterableModel):
     class Meta:
         verbose_name = _("activity")
         verbose_name_plural = _("activities")
+        permissions = [
+            ("import_activity", _("Can import activities from a file")),
+            ("export_activity", _("Can export activities to a file")),
+        ]
         ordering = ["-start_date", "-id"]
         indexes = [
             models.Index(fields=["province", "start_date"]),

@@ -54,6 +54,10 @@ class Campaign(index.Indexed, ClusterableModel):
     class Meta:
         verbose_name = _("campaign")
         verbose_name_plural = _("campaigns")
+        permissions = [
+            ("import_campaign", _("Can import campaigns from a file")),
+            ("export_campaign", _("Can export campaigns to a file")),
+        ]
         ordering = ["-start_date", "code"]
 
     def __str__(self) -> str:
@@ -121,6 +125,10 @@ class Target(models.Model):
     class Meta:
         verbose_name = _("target")
         verbose_name_plural = _("targets")
+        permissions = [
+            ("import_target", _("Can import targets from a file")),
+            ("export_target", _("Can export targets to a file")),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_measure_display()}: {self.value}"

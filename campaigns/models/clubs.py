@@ -60,6 +60,10 @@ class Club(index.Indexed, models.Model):
     class Meta:
         verbose_name = _("club")
         verbose_name_plural = _("clubs")
+        permissions = [
+            ("import_club", _("Can import clubs from a file")),
+            ("export_club", _("Can export clubs to a file")),
+        ]
         ordering = ["name"]
 
     def __str__(self) -> str:

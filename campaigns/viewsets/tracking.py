@@ -4,11 +4,14 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaigns.forms import CampaignForm
@@ -26,7 +29,14 @@ from campaigns.models import (
 )
 from campaigns.models.scoping import province_ids_for
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.scoping import ScopedAdminForm, ScopedCreateView, ScopedEditView, ScopedModelViewSet
+from campaigns.viewsets.imports import TransferButtonsMixin
+from campaigns.viewsets.scoping import (
+    ScopedAdminForm,
+    ScopedCreateView,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedModelViewSet,
+)
 from trainings.viewsets import participant_chooser_viewset
 
 
@@ -111,6 +121,31 @@ class ActivityEditView(WarnOutsideCoverageMixin, ScopedEditView):
     pass
 
 
+class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
+    transfer_name = "activities"
+
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        buttons.append(
+            MenuItem(
+                _("Sign-in sheet"),
+                url=reverse("imports:sign_in_sheet", args=[instance.pk]),
+                icon_name="doc-full",
+                priority=40,
+            )
+        )
+        return buttons
+
+
+class ClubIndexView(TransferButtonsMixin, ScopedIndexView):
+    transfer_name = "clubs"
+
+
+class CampaignIndexView(TransferButtonsMixin, generic.IndexView):
+    transfer_name = "campaigns"
+    extra_transfer_names = ("targets",)
+
+
 ATTENDANCE_PANELS = [
     FieldPanel("participant", widget=participant_chooser_viewset.widget_class),
     FieldPanel("present"),
@@ -123,6 +158,7 @@ class ActivityViewSet(ScopedModelViewSet):
     menu_label = _("Activities")
     menu_order = 100
     url_prefix = "activities"
+    index_view_class = ActivityIndexView
     add_view_class = ActivityCreateView
     edit_view_class = ActivityEditView
     filterset_class = ActivityFilterSet
@@ -139,7 +175,6 @@ class ActivityViewSet(ScopedModelViewSet):
         Column("campaign", label=_("campaign")),
         Column("get_status_display", label=_("status")),
     ]
-    list_export = ["title", "kind", "start_date", "end_date", "sessions", "place", "participants", "female"]
     edit_handler = ObjectList(
         [
             FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
@@ -186,6 +221,7 @@ class ClubViewSet(ScopedModelViewSet):
     menu_label = _("Clubs")
     menu_order = 200
     url_prefix = "clubs"
+    index_view_class = ClubIndexView
     filterset_class = ClubFilterSet
     search_fields = ["name"]
     search_backend_name = None
@@ -256,6 +292,7 @@ class DistributionViewSet(ScopedModelViewSet):
 
 class CampaignViewSet(ModelViewSet):
     model = Campaign
+    index_view_class = CampaignIndexView
     edit_handler = ObjectList(Campaign.panels, base_form_class=CampaignForm)
     icon = "flag"
     menu_label = _("Campaigns")

@@ -134,10 +134,6 @@ CACHES = {"default": env.cache_url("CACHE_URL", default=env.str("REDIS_URL", def
 # How long a public page stays cached; publishing anything clears them all (cms/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 
-# Background tasks (django-tasks). Wagtail's own (search and reference indexes) run in the
-# request once its transaction has committed (config/tasks.py).
-TASKS = {"default": {"BACKEND": "config.tasks.AfterCommitBackend"}}
-
 # Content Security Policy (config/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.
 CONTENT_SECURITY_POLICY = {
@@ -250,3 +246,17 @@ SPECTACULAR_SETTINGS = {
     # Only our own API: Wagtail's admin endpoints are not part of it.
     "PREPROCESSING_HOOKS": ["campaigns.api.only_public_api"],
 }
+
+# Background tasks (django-tasks). Wagtail's own tasks (search and reference indexes) run
+# in the request once its transaction has committed ("default", config/tasks.py); large
+# imports go to the database queue "imports", which
+# `python manage.py db_worker --backend imports` works through.
+TASKS = {
+    "default": {"BACKEND": "config.tasks.AfterCommitBackend"},
+    "imports": {"BACKEND": env.str("IMPORTS_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
+}
+# Uploaded import files wait here (never under MEDIA_ROOT: sign-in lists are personal data).
+IMPORTS_ROOT = env.path("IMPORTS_ROOT", default=BASE_DIR / "var" / "imports")
+# Files with more rows than this are checked and imported by the background worker.
+IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
+IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024

@@ -16,8 +16,6 @@ REPLICA_READS = False
 # Every test client comes from 127.0.0.1: limits high enough for a whole run; the
 # rate-limit tests lower them.
 RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/min")  # noqa: F405
-# Each test runs in a transaction that never commits: Wagtail's indexing runs at once.
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off, so tests see what they just wrote; the cache tests turn it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
@@ -29,3 +27,12 @@ STORAGES = {
 # Static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+import tempfile  # noqa: E402
+
+# Each test runs in a transaction that never commits: Wagtail's indexing runs at once.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "imports": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}
+IMPORTS_ROOT = tempfile.mkdtemp(prefix="imports-test-")

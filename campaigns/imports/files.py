@@ -1,0 +1,141 @@
+"""Reading and writing spreadsheet files a row at a time, so that memory stays bounded.
+
+XLSX is read with openpyxl's read-only mode and written with its write-only mode; CSV
+with the csv module over a text stream (UTF-8 with or without BOM, comma or semicolon).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import zipfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from django.utils.translation import gettext as _
+
+from campaigns.imports.cells import escape_formula, format_date, normalise
+
+FORMATS = ("xlsx", "csv")
+XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+# An XLSX file is a zip archive: refuse one that would expand to more than this.
+MAX_XLSX_EXPANDED = 400 * 1024 * 1024
+
+
+class FileRefused(ValueError):
+    """The file as a whole cannot be read: wrong format, encoding, or no header row."""
+
+
+@dataclass
+class Sheet:
+    """The header row and an iterator over the data rows, each with its row number in the file."""
+
+    headers: list[str]
+    rows: Iterator[tuple[int, tuple]]
+
+
+def detect_format(file: BinaryIO, name: str = "") -> str:
+    start = file.read(4)
+    file.seek(0)
+    if start.startswith(b"PK\x03\x04"):
+        return "xlsx"
+    if name.lower().endswith((".xls", ".xlsm", ".ods")):
+        raise FileRefused(_("Only XLSX and CSV files can be imported: save the file as XLSX."))
+    return "csv"
+
+
+def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
+    """The first sheet of an XLSX file, or a CSV file; blank rows are left out."""
+    fmt = detect_format(file, name)
+    rows = _xlsx_rows(file) if fmt == "xlsx" else _csv_rows(file)
+    numbered = ((number, tuple(normalise(cell) for cell in row)) for number, row in enumerate(rows, start=1))
+    for number, header in numbered:
+        if any(cell is not None for cell in header):
+            headers = [str(cell) if cell is not None else "" for cell in header]
+            return Sheet(headers, (item for item in numbered if any(cell is not None for cell in item[1])))
+        if number > 20:
+            break
+    raise FileRefused(_("The file has no header row."))
+
+
+def _xlsx_rows(file: BinaryIO) -> Iterator[tuple]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(file) as archive:
+            expanded = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
+    if expanded > MAX_XLSX_EXPANDED:
+        raise FileRefused(_("The workbook is too large once unpacked."))
+    file.seek(0)
+    try:
+        book = load_workbook(file, read_only=True, data_only=True)
+    except Exception:  # openpyxl raises many kinds for a damaged file
+        raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
+    try:
+        yield from book.worksheets[0].iter_rows(values_only=True)
+    finally:
+        book.close()
+
+
+def _csv_rows(file: BinaryIO) -> Iterator[tuple]:
+    sample = file.read(64 * 1024)
+    file.seek(0)
+    try:
+        text_sample = sample.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        if error.start < len(sample) - 4:  # not just a character cut at the end of the sample
+            raise FileRefused(_("The CSV file is not in UTF-8: save it as “CSV UTF-8”.")) from None
+        text_sample = sample[: error.start].decode("utf-8-sig")
+    first_line = text_sample.splitlines()[0] if text_sample else ""
+    delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
+    stream = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+    try:
+        yield from (tuple(row) for row in csv.reader(stream, delimiter=delimiter))
+    except UnicodeDecodeError:
+        raise FileRefused(_("The CSV file is not in UTF-8: save it as “CSV UTF-8”.")) from None
+    finally:
+        stream.detach()
+
+
+def write_sheet(fmt: str, headers: list[str], rows: Iterable[Iterable], out: BinaryIO, title: str = "") -> None:
+    """Write a header row and rows; text that a spreadsheet would run as a formula is escaped."""
+    if fmt == "csv":
+        stream = io.TextIOWrapper(out, encoding="utf-8-sig", newline="")
+        writer = csv.writer(stream)
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow([_csv_cell(value) for value in row])
+        stream.flush()
+        stream.detach()
+        return
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet(title[:31] or "Sheet1")
+    sheet.append(headers)
+    for row in rows:
+        sheet.append([_xlsx_cell(sheet, value) for value in row])
+    book.save(out)
+
+
+def _csv_cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, datetime.date):
+        return format_date(value)
+    return escape_formula(value if isinstance(value, str) else str(value))
+
+
+def _xlsx_cell(sheet, value):
+    if isinstance(value, datetime.date):
+        from openpyxl.cell import WriteOnlyCell
+
+        cell = WriteOnlyCell(sheet, value=value)
+        cell.number_format = "dd/mm/yyyy"
+        return cell
+    return escape_formula(value)

@@ -1,0 +1,5 @@
+from ._transfer import ExportCommand
+
+
+class Command(ExportCommand):
+    transfer_name = "targets"

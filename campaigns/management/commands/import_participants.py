@@ -1,0 +1,5 @@
+from ._transfer import ImportCommand
+
+
+class Command(ImportCommand):
+    transfer_name = "participants"

@@ -1,0 +1,280 @@
+"""Participants and sign-in lists in and out of spreadsheets (personal data: managers export it).
+
+A row is a person; with an activity code it is also a line of that activity's sign-in
+list, and with a club code the person is a member of that club. A person without a code
+is matched by name, year of birth and commune, so a list typed in twice adds nobody twice.
+"""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from import_export.instance_loaders import ModelInstanceLoader
+
+from campaigns.imports.activities import PlaceResolver, _names
+from campaigns.imports.base import (
+    ChoiceWidget,
+    CodeWidget,
+    Column,
+    IntWidget,
+    LookupWidget,
+    TransferResource,
+    field,
+    find_by_key_or_name,
+)
+from campaigns.imports.cells import parse_int
+from campaigns.models import Activity, Audience, Club, Place
+from campaigns.text import ascii_key
+from trainings.models import Attendance, Participant
+from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
+
+GENDER_NAMES = {Participant.Gender.FEMALE: "Nữ", Participant.Gender.MALE: "Nam", Participant.Gender.OTHER: "Khác"}
+YES = {"x", "co", "1", "yes", "true", "v", "✓", "✔"}
+NO = {"khong", "0", "no", "false", "vang"}
+
+PARTICIPANT_COLUMNS = [
+    Column("id", "Mã", gettext_lazy("Empty for a person not yet registered; “#123” (as exported) for person 123.")),
+    Column("full_name", "Họ và tên", gettext_lazy("Full name."), True, "Lò Thị Mai"),
+    Column(
+        "gender",
+        "Giới tính",
+        gettext_lazy("Gender."),
+        example="Nữ",
+        allowed=lambda: list(GENDER_NAMES.values()),
+    ),
+    Column("birth_year", "Năm sinh", gettext_lazy("Year of birth."), example=1995),
+    Column("ethnicity", "Dân tộc", gettext_lazy("Ethnicity, e.g. Kinh, Thái, Mường, Mông."), example="Thái"),
+    Column("province", "Tỉnh/Thành phố", gettext_lazy("Province where the person lives."), True, "Thanh Hóa"),
+    Column("commune", "Xã/Phường", gettext_lazy("Commune or ward where the person lives."), example="Na Mèo"),
+    Column(
+        "audience",
+        "Đối tượng",
+        gettext_lazy("Audience the person belongs to."),
+        allowed=lambda: _names(Audience.objects.order_by("name")),
+    ),
+    Column("phone", "Điện thoại", gettext_lazy("Phone number (optional).")),
+    Column(
+        "activity",
+        "Mã hoạt động",
+        gettext_lazy("Code of the activity whose sign-in list this line belongs to (as on the printed sheet)."),
+        example="TH-2025-001",
+    ),
+    Column(
+        "present",
+        "Có mặt",
+        gettext_lazy("“x” or “có” when present (the default when an activity is given); “không” when absent."),
+        example="x",
+        allowed=lambda: ["x", "có", "không"],
+    ),
+    Column("club", "Câu lạc bộ", gettext_lazy("Code or name of a club the person is a member of.")),
+]
+
+
+def parse_present(value) -> bool:
+    if value is None:
+        return True
+    key = ascii_key(str(value))
+    if key in YES:
+        return True
+    if key in NO:
+        return False
+    raise ValueError(
+        _("“%(value)s” is not allowed here. Allowed: %(allowed)s.") % {"value": value, "allowed": "x, có, không"}
+    )
+
+
+class ParticipantResource(TransferResource):
+    columns = PARTICIPANT_COLUMNS
+    permission_model = Participant
+    sensitive = True
+    update_fields = ["full_name", "gender", "birth_year", "ethnicity", "commune", "province", "audience", "phone"]
+    error_columns = {"commune": "commune"}
+
+    id = field("id", CodeWidget(), attribute=None)
+    full_name = field("full_name")
+    gender = field("gender", ChoiceWidget(Participant.Gender.choices, GENDER_NAMES, default=Participant.Gender.OTHER))
+    birth_year = field("birth_year", IntWidget())
+    ethnicity = field("ethnicity")
+    province = field("province", attribute=None)
+    commune = field("commune", attribute=None)
+    audience = field(
+        "audience",
+        LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
+    )
+    phone = field("phone")
+    activity = field("activity", attribute=None)
+    present = field("present", attribute=None)
+    club = field("club", attribute=None)
+
+    class Meta(TransferResource.Meta):
+        model = Participant
+        import_id_fields = ["id"]
+        fields = [column.key for column in PARTICIPANT_COLUMNS]
+        use_bulk = False  # sign-in lists are short; each saved person is needed for the next line
+        instance_loader_class = ModelInstanceLoader
+
+    def __init__(self, user=None, **kwargs):
+        super().__init__(user=user, **kwargs)
+        self.places = PlaceResolver()
+        self.activities: dict[str, Activity | None] = {}
+        self.clubs: dict[str, Club | None] = {}
+        self.touched_activities: dict[int, int] = {}
+        self.for_activity: Activity | None = None  # exporting one activity's sign-in list
+
+    def get_queryset(self):
+        return Participant.objects.all()
+
+    def get_or_init_instance(self, instance_loader, row):
+        instance = self.find_person(row)
+        return (instance, False) if instance else (self.init_instance(row), True)
+
+    def find_person(self, row) -> Participant | None:
+        code = row.get("id")
+        if isinstance(code, str) and code.startswith("#") and code[1:].isdigit():
+            return Participant.objects.filter(pk=int(code[1:])).first()
+        place, errors = self.places.resolve(row)
+        if errors or row.get("full_name") is None:
+            return None
+        try:
+            birth_year = parse_int(row.get("birth_year"))
+        except ValueError:
+            return None
+        return (
+            Participant.objects.filter(full_name__iexact=row["full_name"], birth_year=birth_year, commune=place)
+            .order_by("pk")
+            .first()
+        )
+
+    def import_instance(self, instance, row, **kwargs):
+        code = row.get("id")
+        errors = {}
+        if isinstance(code, str) and code.startswith("#") and not hasattr(instance, "_snapshot"):
+            errors["id"] = [_("No record has the number %(code)s.") % {"code": code}]
+        try:
+            super().import_instance(instance, {**row, "id": None} if code else row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        instance._links = {}
+        try:
+            self.import_links(instance, row)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if errors:
+            raise ValidationError(errors)
+
+    def import_related(self, instance, row) -> None:
+        place, errors = self.places.resolve(row)
+        if errors:
+            raise ValidationError(errors)
+        if not self.in_scope(place.province_id):
+            raise ValidationError({"province": [_("%(place)s is outside your provinces.") % {"place": place}]})
+        instance.commune = place
+        instance.province_id = place.province_id
+
+    def _find_scoped(self, cache, queryset, text, what):
+        if text not in cache:
+            finder = find_by_key_or_name(self.scope_records(queryset), "external_id", *what[1:])
+            if text.startswith("#") and text[1:].isdigit():
+                cache[text] = self.scope_records(queryset).filter(pk=int(text[1:])).first()
+            else:
+                cache[text] = finder(text)
+        return cache[text]
+
+    def scope_records(self, queryset):
+        return queryset if self.user is None else queryset.for_user(self.user)
+
+    def import_links(self, instance, row) -> None:
+        errors = {}
+        activity_code = row.get("activity")
+        if activity_code is not None:
+            activity = self._find_scoped(self.activities, Activity.objects.all(), str(activity_code), ("",))
+            if activity is None:
+                errors["activity"] = [
+                    _("No activity with the code “%(code)s” in your provinces.") % {"code": activity_code}
+                ]
+            else:
+                try:
+                    instance._links["activity"] = (activity.pk, parse_present(row.get("present")))
+                except ValueError as error:
+                    errors["present"] = [str(error)]
+        club_code = row.get("club")
+        if club_code is not None:
+            club = self._find_scoped(self.clubs, Club.objects.all(), str(club_code), ("", "name"))
+            if club is None:
+                errors["club"] = [_("No club “%(code)s” in your provinces.") % {"code": club_code}]
+            else:
+                instance._links["club"] = club.pk
+        if errors:
+            raise ValidationError(errors)
+
+    def changed_columns(self, instance) -> list[str]:
+        changed = super().changed_columns(instance)
+        links = instance._links
+        if "activity" in links:
+            activity_id, present = links["activity"]
+            line = Attendance.objects.filter(activity_id=activity_id, participant=instance).first()
+            if line is None or line.present != present:
+                changed.append("activity")
+        if (
+            "club" in links
+            and not Club.members.through.objects.filter(club_id=links["club"], participant=instance).exists()
+        ):
+            changed.append("club")
+        return changed
+
+    def after_save_instance(self, instance, row, **kwargs):
+        super().after_save_instance(instance, row, **kwargs)
+        links = getattr(instance, "_links", {})
+        if "activity" in links:
+            activity_id, present = links["activity"]
+            Attendance.objects.update_or_create(
+                activity_id=activity_id, participant=instance, defaults={"present": present}
+            )
+            self.touched_activities[activity_id] = self.touched_activities.get(activity_id, 0) + 1
+        if "club" in links:
+            Club.objects.get(pk=links["club"]).members.add(instance)
+
+    def after_import(self, dataset, result, **kwargs):
+        if not (result.has_errors() or result.has_validation_errors()):
+            for activity_id in self.touched_activities:
+                refresh_counts_from_sign_in(activity_id)
+        super().after_import(dataset, result, **kwargs)
+
+    def log_extra(self, user) -> None:
+        from wagtail.log_actions import log
+
+        for activity in Activity.objects.filter(pk__in=list(self.touched_activities)):
+            log(
+                activity, ATTENDANCE_LOGGED, user=user, data={"present": self.touched_activities[activity.pk], "new": 0}
+            )
+
+    def export_queryset(self, queryset):
+        return queryset.select_related("commune__province", "audience")
+
+    def dehydrate_id(self, person):
+        return f"#{person.pk}"
+
+    def dehydrate_province(self, person):
+        return person.commune.province.short_name if person.commune.province_id else person.commune.short_name
+
+    def dehydrate_commune(self, person):
+        return person.commune.name if person.commune.level == Place.Level.COMMUNE else ""
+
+    def dehydrate_activity(self, person):
+        return (self.for_activity.external_id or f"#{self.for_activity.pk}") if self.for_activity else ""
+
+    def dehydrate_present(self, person):
+        if self.for_activity is None:
+            return ""
+        line = Attendance.objects.filter(activity=self.for_activity, participant=person).first()
+        return "x" if line is None or line.present else "không"
+
+    def dehydrate_club(self, person):
+        return ""
+
+
+def sign_in_queryset(activity: Activity):
+    """The people on an activity's sign-in list, for exporting it in the template's columns."""
+    return Participant.objects.filter(Q(attendances__activity=activity)).distinct()
