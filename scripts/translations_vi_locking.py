@@ -13,6 +13,7 @@ TRANSLATIONS = {
     "you, in another window": "chính bạn ở một cửa sổ khác",
     "an import": "một lần nhập tệp",
     "lines: %(count)d": "số dòng: %(count)d",
+    "Your changes were not saved": "Thay đổi của bạn chưa được lưu",
     "What you entered is kept in the form below. Compare it with the saved version, open that version, "
     "enter your changes again and save.": (
         "Những gì bạn đã nhập vẫn còn trong biểu mẫu bên dưới. Hãy so sánh với bản đã lưu, mở bản đó, "
@@ -20,8 +21,8 @@ TRANSLATIONS = {
     ),
     "Where the saved version and your form differ": "Chỗ khác nhau giữa bản đã lưu và biểu mẫu của bạn",
     "Field": "Trường",
-    "Saved now": "Bản đã lưu",
-    "In your form": "Trong biểu mẫu của bạn",
+    "Saved": "Đã lưu",
+    "Yours": "Của bạn",
     "The saved version already holds the same values as your form.": (
         "Bản đã lưu có cùng các giá trị như biểu mẫu của bạn."
     ),
