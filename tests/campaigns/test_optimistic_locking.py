@@ -200,6 +200,21 @@ def test_after_a_refusal_the_reloaded_form_saves(two_trainers):
     assert Activity.objects.get(pk=activity.pk).title == "Lần hai"
 
 
+def test_a_background_save_gets_the_refusal_as_json(two_trainers):
+    activity = ActivityFactory()
+    first, second = two_trainers
+    url = edit_url(activity)
+    first_version, second_version = loaded_version(first, url), loaded_version(second, url)
+    first.post(url, activity_data(activity, first_version, title="Lần một"))
+    response = second.post(
+        url, activity_data(activity, second_version, title="Lần hai"), HTTP_ACCEPT="application/json"
+    )
+    assert response.status_code == 400
+    assert response.json()["error_code"] == "edit_conflict"
+    assert response.json()["error_message"].startswith("This activity was changed by ")
+    assert Activity.objects.get(pk=activity.pk).title == "Lần một"
+
+
 def test_the_same_user_in_two_tabs_is_told_so(client, lan):
     activity = ActivityFactory()
     client.force_login(english(lan))
