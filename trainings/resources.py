@@ -121,6 +121,7 @@ class ParticipantResource(TransferResource):
         self.activities: dict[str, Activity | None] = {}
         self.clubs: dict[str, Club | None] = {}
         self.touched_activities: dict[int, int] = {}
+        self.touched_clubs: set[int] = set()
         self.for_activity: Activity | None = None  # exporting one activity's sign-in list
 
     def get_queryset(self):
@@ -235,11 +236,14 @@ class ParticipantResource(TransferResource):
             self.touched_activities[activity_id] = self.touched_activities.get(activity_id, 0) + 1
         if "club" in links:
             Club.objects.get(pk=links["club"]).members.add(instance)
+            self.touched_clubs.add(links["club"])
 
     def after_import(self, dataset, result, **kwargs):
         if not (result.has_errors() or result.has_validation_errors()):
             for activity_id in self.touched_activities:
                 refresh_counts_from_sign_in(activity_id)
+            # A member list changed: a club form opened before the import is now stale.
+            Club.objects.filter(pk__in=self.touched_clubs).touch()
         super().after_import(dataset, result, **kwargs)
 
     def log_extra(self, user) -> None:

@@ -13,7 +13,7 @@ from copy import deepcopy
 from dataclasses import dataclass, field
 
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import get_language
@@ -155,7 +155,13 @@ class CodeInstanceLoader(CachedInstanceLoader):
         codes = values - {f"#{pk}" for pk in ids}
         attribute = resource.fields[key].attribute
         query = models.Q(**{f"{attribute}__in": codes}) | models.Q(pk__in=ids)
-        for instance in resource.get_queryset().filter(query):
+        queryset = resource.get_queryset().filter(query)
+        if transaction.get_connection(queryset.db).in_atomic_block:
+            # The rows stay locked until the import commits: an edit saved meanwhile waits,
+            # then finds the version the import moved and is refused, rather than being
+            # overwritten by values read before it (PostgreSQL; SQLite writers take turns).
+            queryset = queryset.select_for_update(of=("self",)).order_by("pk")
+        for instance in queryset:
             code = getattr(instance, attribute)
             if code in codes:
                 self.all_instances[code] = instance

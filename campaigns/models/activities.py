@@ -12,20 +12,22 @@ from wagtail.search import index
 
 from .common import ActivityKind, validate_part_of_whole, validate_period
 from .scoping import ProvinceScopedQuerySet
+from .versioning import Versioned, VersionedQuerySet
 
 
-class ActivityQuerySet(ProvinceScopedQuerySet):
+class ActivityQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
     def with_related(self):
         """What list pages show, in a fixed number of queries."""
         return self.select_related("campaign", "place__province", "province", "club", "recorded_by")
 
 
-class Activity(index.Indexed, ClusterableModel):
+class Activity(Versioned, index.Indexed, ClusterableModel):
     """One session, or a batch of N sessions that a report gives only as totals: the fact table.
 
     It points at the smallest place known (commune, else district, else province) and
     carries its province and district for grouping. A participant count left empty is
-    unknown, not zero; where a sign-in list exists, the counts come from it.
+    unknown, not zero; where a sign-in list exists, the counts come from it. Its version
+    refuses a stale edit: two people saving the same activity cannot both win.
     """
 
     Kind = ActivityKind
@@ -168,13 +170,18 @@ class Activity(index.Indexed, ClusterableModel):
             self.province_id, self.district_id = self.place.grouping_ids()
         if self.client_uuid is None and self._state.adding:
             self.client_uuid = uuid.uuid4()
-        adding = self._state.adding
         super().save(*args, **kwargs)
-        if not adding:
-            # A sign-in list, where there is one, decides the counts over what was typed.
-            from trainings.services import refresh_counts_from_sign_in
 
-            refresh_counts_from_sign_in(self.pk)
+    def after_update(self) -> None:
+        # A sign-in list, where there is one, decides the counts over what was typed.
+        from trainings.services import refresh_counts_from_sign_in
+
+        refresh_counts_from_sign_in(self.pk)
+        # That, and the sign-in lines saved with the activity, moved the version again:
+        # this instance stays current (the row is ours until the transaction commits).
+        self.version = (
+            type(self)._base_manager.using(self._state.db).filter(pk=self.pk).values_list("version", flat=True).get()
+        )
 
     def coverage_warnings(self) -> list[str]:
         """Doubts worth showing but not refusing: a place outside the campaign's coverage."""

@@ -3,17 +3,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from .scoping import ProvinceScopedQuerySet
+from .versioning import Versioned, VersionedQuerySet
 
 
-class ClubQuerySet(ProvinceScopedQuerySet):
+class ClubQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
     def with_related(self):
         return self.select_related("place__province", "organiser", "campaign")
 
 
-class Club(index.Indexed, models.Model):
+class Club(Versioned, index.Indexed, models.Model):
     """A club (câu lạc bộ) that meets in a commune; its meetings are activities pointing at it.
 
-    Members are a count, or the list of trainings participants when one is kept.
+    Members are a count, or the list of trainings participants when one is kept. Its
+    version refuses a stale edit, as an activity's does.
     """
 
     class Status(models.TextChoices):

@@ -33,10 +33,10 @@ from campaigns.viewsets.imports import TransferButtonsMixin
 from campaigns.viewsets.scoping import (
     ScopedAdminForm,
     ScopedCreateView,
-    ScopedEditView,
     ScopedIndexView,
     ScopedModelViewSet,
 )
+from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from trainings.viewsets import participant_chooser_viewset
 
 
@@ -91,7 +91,7 @@ class ActivityFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ActivityForm(ScopedAdminForm):
+class ActivityForm(VersionedAdminForm):
     def clean(self):
         cleaned = super().clean()
         attendances = self.formsets.get("attendances") if hasattr(self, "formsets") else None
@@ -117,7 +117,7 @@ class ActivityCreateView(WarnOutsideCoverageMixin, ScopedCreateView):
     pass
 
 
-class ActivityEditView(WarnOutsideCoverageMixin, ScopedEditView):
+class ActivityEditView(WarnOutsideCoverageMixin, ConflictRefusingEditView):
     pass
 
 
@@ -222,6 +222,7 @@ class ClubViewSet(ScopedModelViewSet):
     menu_order = 200
     url_prefix = "clubs"
     index_view_class = ClubIndexView
+    edit_view_class = ConflictRefusingEditView
     filterset_class = ClubFilterSet
     search_fields = ["name"]
     search_backend_name = None
@@ -244,7 +245,7 @@ class ClubViewSet(ScopedModelViewSet):
             FieldPanel("notes"),
             FieldPanel("external_id"),
         ],
-        base_form_class=ScopedAdminForm,
+        base_form_class=VersionedAdminForm,
     )
 
 

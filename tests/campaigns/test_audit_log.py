@@ -63,7 +63,10 @@ def test_creating_changing_and_deleting_an_activity_is_logged(admin, superuser):
     activity = Activity.objects.get(title="Lớp tập huấn di cư an toàn")
     assert activity.recorded_by == superuser
     assert (
-        admin.post(f"/admin/activities/edit/{activity.pk}/", activity_form(title="Lớp tập huấn (sửa)")).status_code
+        admin.post(
+            f"/admin/activities/edit/{activity.pk}/",
+            activity_form(title="Lớp tập huấn (sửa)", version=activity.version),
+        ).status_code
         == 302
     )
     assert admin.post(f"/admin/activities/delete/{activity.pk}/").status_code == 302
@@ -77,7 +80,9 @@ def test_a_sign_in_list_edited_in_the_admin_is_logged_and_decides_the_counts(adm
     rows = [{"participant": person.pk, "present": "on"} for person in people]
     response = admin.post(
         f"/admin/activities/edit/{activity.pk}/",
-        activity_form(title=activity.title, participants="40", **formset("attendances", rows)),
+        activity_form(
+            title=activity.title, participants="40", version=activity.version, **formset("attendances", rows)
+        ),
     )
     assert response.status_code == 302
     activity.refresh_from_db()
@@ -88,7 +93,7 @@ def test_a_sign_in_list_edited_in_the_admin_is_logged_and_decides_the_counts(adm
 
 def test_club_changes_are_logged(admin):
     club = ClubFactory()
-    data = {"name": "CLB đổi tên", "place": club.place_id, "status": "active"}
+    data = {"name": "CLB đổi tên", "place": club.place_id, "status": "active", "version": club.version}
     assert admin.post(f"/admin/clubs/edit/{club.pk}/", data).status_code == 302
     assert Club.objects.get(pk=club.pk).name == "CLB đổi tên"
     assert actions_for(club) == ["wagtail.edit"]
