@@ -3,15 +3,25 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from campaigns.viewsets.history import SiteHistoryView
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
 from config.errors import healthz
 
 urlpatterns = [
     path("healthz/", healthz),
+    # Wagtail's site history, in front of Wagtail's own at the same addresses: scoped to the
+    # user's provinces (see campaigns/viewsets/history.py).
+    path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
+    path(
+        "admin/reports/site-history/results/",
+        require_admin_access(SiteHistoryView.as_view(results_only=True)),
+        name="site_history_results",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("sitemap.xml", sitemap),

@@ -2,12 +2,13 @@
 
 import django_filters
 from django import forms
+from django.core.exceptions import PermissionDenied
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, ObjectList
 from wagtail.admin.ui.tables import Column, TitleColumn
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
@@ -29,12 +30,26 @@ class ParticipantSearchForm(BaseFilterForm):
         return objects
 
 
-class ParticipantChooseMixin:
+class ParticipantsOfTheUser:
+    """Participants are personal data: the chooser shows, and answers for, only those of the
+    user's provinces, and only to staff who may see participants at all (Wagtail's chooser
+    views check no permission of their own)."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.has_perm("trainings.view_participant"):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def participants(self):
+        return Participant.objects.for_user(self.request.user)
+
+
+class ParticipantChooseMixin(ParticipantsOfTheUser):
     filter_form_class = ParticipantSearchForm
     ordering = ["full_name", "id"]
 
     def get_object_list(self):
-        return Participant.objects.for_user(self.request.user).select_related("commune")
+        return self.participants().select_related("commune")
 
 
 class ParticipantChooseView(ParticipantChooseMixin, ChooseView):
@@ -45,6 +60,16 @@ class ParticipantChooseResultsView(ParticipantChooseMixin, ChooseResultsView):
     pass
 
 
+class ParticipantChosenView(ParticipantsOfTheUser, ChosenView):
+    def get_object(self, pk):
+        return self.participants().get(pk=pk)
+
+
+class ParticipantChosenMultipleView(ParticipantsOfTheUser, ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.participants().filter(pk__in=pks)
+
+
 class ParticipantChooserViewSet(ChooserViewSet):
     model = Participant
     icon = "user"
@@ -52,6 +77,8 @@ class ParticipantChooserViewSet(ChooserViewSet):
     choose_another_text = _("Choose another participant")
     choose_view_class = ParticipantChooseView
     choose_results_view_class = ParticipantChooseResultsView
+    chosen_view_class = ParticipantChosenView
+    chosen_multiple_view_class = ParticipantChosenMultipleView
 
 
 participant_chooser_viewset = ParticipantChooserViewSet("participant_chooser", url_prefix="participants/choose")

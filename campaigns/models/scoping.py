@@ -72,3 +72,23 @@ class ProvinceScopedQuerySet(models.QuerySet):
         if ids is None:
             return self.all()
         return self.filter(**{f"{self.province_field}__in": ids})
+
+
+def without_other_provinces(log_entries: models.QuerySet, user) -> models.QuerySet:
+    """Log entries (Wagtail's ModelLogEntry) less those of records in provinces that `user`
+    may not see. A log entry names its record (an activity's title, a participant's name),
+    so a history that lists them must be scoped like the records themselves."""
+    from django.apps import apps
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import CharField, Q
+    from django.db.models.functions import Cast
+
+    if province_ids_for(user) is None or "object_id" not in {f.name for f in log_entries.model._meta.fields}:
+        return log_entries
+    hidden = Q()
+    for model in apps.get_models():
+        records = model._default_manager.all()
+        if isinstance(records, ProvinceScopedQuerySet):
+            visible = records.for_user(user).annotate(key=Cast("pk", CharField())).values("key")
+            hidden |= Q(content_type=ContentType.objects.get_for_model(model)) & ~Q(object_id__in=visible)
+    return log_entries.exclude(hidden) if hidden else log_entries

@@ -14,6 +14,7 @@ from cms.blocks import BodyBlock
 from cms.filters import filtered_listing
 
 from .base import SitePage, stream_text
+from .leaflets import LeafletPage
 
 
 class ArticleIndexPage(SitePage):
@@ -126,5 +127,13 @@ class ArticlePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaflets"] = self.related_leaflets.live().public().select_related("cover_image")
+        # A preview or a revision holds its leaflets in memory (modelcluster), not as a query:
+        # select the live, public ones among them by id.
+        chosen = self.related_leaflets.all()
+        if isinstance(chosen, models.QuerySet):
+            chosen = chosen.values("pk")
+        else:
+            chosen = [leaflet.pk for leaflet in chosen]
+        leaflets = LeafletPage.objects.live().public().filter(pk__in=chosen)
+        context["leaflets"] = leaflets.select_related("cover_image")
         return context

@@ -4,7 +4,15 @@ import pytest
 
 from campaigns.models import Activity, Place
 from campaigns.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
-from tests.factories import SON_LA, THANH_HOA, ActivityFactory, ClubFactory, son_la_commune, staff
+from tests.factories import (
+    SON_LA,
+    THANH_HOA,
+    ActivityFactory,
+    ClubFactory,
+    ParticipantFactory,
+    son_la_commune,
+    staff,
+)
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -92,3 +100,38 @@ def test_clubs_are_scoped_too(client):
 def test_editors_have_no_access_to_campaign_records(client, records):
     client.force_login(staff(EDITORS))
     assert client.get("/admin/activities/").status_code in {302, 403}
+
+
+def test_site_history_lists_only_the_users_provinces(client, records):
+    from wagtail.log_actions import log
+
+    participant = ParticipantFactory(full_name="Lường Thị Sơn", commune=son_la_commune())
+    for record in (records["thanh_hoa"], records["son_la"], participant):
+        log(record, "wagtail.edit")
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    html = client.get("/admin/reports/site-history/").content.decode()
+    assert "Thanh Hóa now" in html
+    assert "Sơn La now" not in html
+    assert "Lường Thị Sơn" not in html
+    client.force_login(staff(NATIONAL_ADMINS))
+    html = client.get("/admin/reports/site-history/").content.decode()
+    assert "Sơn La now" in html
+    assert "Lường Thị Sơn" in html
+
+
+def test_participant_chooser_answers_only_for_the_users_provinces(client):
+    own = ParticipantFactory(full_name="Hà Thị Lan")
+    other = ParticipantFactory(full_name="Lường Thị Sơn", commune=son_la_commune())
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    assert client.get(f"/admin/participants/choose/chosen/{own.pk}/").status_code == 200
+    assert client.get(f"/admin/participants/choose/chosen/{other.pk}/").status_code == 404
+    chosen = client.get(f"/admin/participants/choose/chosen-multiple/?id={own.pk}&id={other.pk}").json()
+    assert [item["title"] for item in chosen["result"]] == ["Hà Thị Lan"]
+
+
+def test_editors_cannot_look_up_participants(client):
+    person = ParticipantFactory(full_name="Hà Thị Lan")
+    client.force_login(staff(EDITORS))
+    for url in ("/admin/participants/choose/", f"/admin/participants/choose/chosen/{person.pk}/"):
+        response = client.get(url)
+        assert response.status_code == 302 and response["Location"] == "/admin/", url

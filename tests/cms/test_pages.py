@@ -175,3 +175,14 @@ def test_english_translation_of_an_article_is_served_under_en(client):
     assert '<html lang="en"' in html
     assert "Women at the border against trafficking" in html
     assert f'href="{page.url}"' in client.get(translation.url).content.decode()  # the language switch
+
+
+def test_article_preview_and_old_revision_show_the_related_leaflets(client, superuser):
+    leaflet = pages.leaflet("Tờ rơi về lời mời làm việc lương cao")
+    article = pages.article(related_leaflets=[leaflet])
+    revision = article.save_revision(user=superuser)  # a draft: the admin shows it from the revision
+    client.force_login(superuser)
+    for url in (f"/admin/pages/{article.pk}/view_draft/", f"/admin/pages/{article.pk}/revisions/{revision.pk}/view/"):
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert "Tờ rơi về lời mời làm việc lương cao" in response.content.decode()

@@ -1,0 +1,153 @@
+"""The permission matrix: every URL the project serves, visited by every role, with the
+status each must get (tests/security/matrix.py).
+
+The URLs come from the resolver, so a new URL without an entry in the matrix fails
+`test_every_url_has_an_entry`. Records that belong to a province are visited twice: one of
+province A (the provincial staff's own) and one of province B, which a trainer or manager
+of A must never read or change.
+
+To see what the site does now (for a new URL, say): PERMISSION_MATRIX_RECORD=FILE makes
+the matrix test write what it observes to FILE, as JSON lines, instead of comparing.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from django.conf import settings
+from django.db import transaction
+from django.test import Client, override_settings
+
+from campaigns.models import Place
+from campaigns.places import load_places
+from tests.security.matrix import MATRIX, ROLES_IN_ORDER
+from tests.security.routes import Route, all_routes
+from tests.security.world import build_world
+
+# The marker makes the test database exist and wraps each test in a transaction (a
+# savepoint inside the module's world, see below).
+pytestmark = pytest.mark.django_db
+
+ROUTES = {route.route: route for route in all_routes()}
+RECORD = os.environ.get("PERMISSION_MATRIX_RECORD")
+
+# What each letter of the matrix stands for.
+LETTERS = {
+    "O": "200 OK",
+    "L": "redirected to sign in",
+    "D": "refused: redirected to the admin's home with a message",
+    "F": "403 forbidden",
+    "N": "404 not found",
+    "M": "405 method not allowed",
+    "R": "another redirect",
+    "B": "400 bad request",
+}
+
+
+def classify(response) -> str:
+    code = response.status_code
+    if code in (301, 302):
+        location = response["Location"]
+        if "login/" in location:
+            return "L"
+        if location in ("/admin/", "http://testserver/admin/"):
+            return "D"
+        return "R"
+    return {200: "O", 403: "F", 404: "N", 405: "M", 400: "B"}.get(code, str(code))
+
+
+def test_every_url_has_an_entry():
+    missing = sorted(set(ROUTES) - set(MATRIX))
+    assert not missing, f"URLs without an entry in tests/security/matrix.py: {missing}"
+
+
+def test_every_entry_is_a_url():
+    stale = sorted(set(MATRIX) - set(ROUTES))
+    assert not stale, f"Entries in tests/security/matrix.py for URLs that no longer exist: {stale}"
+
+
+def test_no_provincial_user_reads_another_province():
+    """The matrix itself must not allow it: a B record is never 200 for trainer or manager."""
+    trainer, manager = ROLES_IN_ORDER.index("trainer"), ROLES_IN_ORDER.index("manager")
+    allowed = [
+        (route, case)
+        for route, cases in MATRIX.items()
+        for case, expected in cases.items()
+        if case.endswith(" B") and "O" in (expected.split()[trainer], expected.split()[manager])
+    ]
+    assert not allowed
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Built once for the module (building it per URL would take minutes) in a transaction
+    that is rolled back at the end; each test's own transaction nests inside it. Uploads go
+    to files on disk, as in production, so that documents are served as they would be."""
+    storages = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
+    media = tmp_path_factory.mktemp("media")
+    with (
+        override_settings(STORAGES=storages, MEDIA_ROOT=str(media)),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        if not Place.objects.exists():
+            load_places()
+        world = build_world()
+        world.sessions = {role: session_of(user) for role, user in world.users.items()}
+        yield world
+        transaction.set_rollback(True)
+
+
+def session_of(user) -> str | None:
+    """A signed-in session for the user, kept for the module (signing in per visit is slow)."""
+    if user is None:
+        return None
+    client = Client()
+    client.force_login(user)
+    return client.cookies[settings.SESSION_COOKIE_NAME].value
+
+
+def visit(world, route: Route, case: str, role: str) -> str:
+    # A fresh client per visit, carrying the role's session: a visit that signs out (or
+    # changes cookies) leaves the next one as it was.
+    client = Client(raise_request_exception=False)  # a 500 is a status like any other here
+    if world.sessions[role]:
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+    return classify(client.get(route.url(world.value(case))))
+
+
+@pytest.mark.parametrize("route", sorted(MATRIX))
+def test_each_role_gets_its_status(route, world):
+    if route not in ROUTES:
+        pytest.skip("no longer a URL (see test_every_entry_is_a_url)")
+    observed = {
+        case: " ".join(visit(world, ROUTES[route], case, role) for role in ROLES_IN_ORDER) for case in MATRIX[route]
+    }
+    if RECORD:
+        with open(RECORD, "a") as out:
+            out.write(json.dumps({"route": route, "observed": observed}) + "\n")
+        return
+    assert observed == MATRIX[route], f"{route}: observed {observed}, expected {MATRIX[route]} ({LETTERS})"
+
+
+OTHER_PROVINCE = sorted(
+    (route, case) for route, cases in MATRIX.items() for case in cases if case.endswith(" B") and route in ROUTES
+)
+
+
+@pytest.mark.parametrize(("route", "case"), OTHER_PROVINCE)
+def test_provincial_staff_cannot_change_another_province_by_post(route, case, world):
+    """What a trainer or manager of A may not read, they may not post to either (an edit,
+    a delete, a copy): the answer is the same refusal (or 405 where the view takes no
+    POST), and the record is unchanged."""
+    url = ROUTES[route].url(world.value(case))
+    before = world.snapshot_of_b()
+    for role in ("trainer", "manager"):
+        expected = MATRIX[route][case].split()[ROLES_IN_ORDER.index(role)]
+        client = Client(raise_request_exception=False)
+        client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+        answer = classify(client.post(url, {"title": "changed", "name": "changed"}))
+        assert answer in (expected, "M"), (route, role, answer)  # M: a view that takes no POST at all
+    assert world.snapshot_of_b() == before

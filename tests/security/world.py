@@ -1,0 +1,183 @@
+"""The people and records that the permission matrix visits: one user per role, and for
+each kind of record one in province A (Thanh Hóa, the provincial staff's own) and, where
+records belong to a province, one in province B (Sơn La)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import Group
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Collection, Locale, Site, UploadedFile
+
+from campaigns.models import Activity, Audience, Club, ImportJob, MaterialDistribution, StaffScope, Topic
+from campaigns.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
+from cms.models import Language
+from tests.factories import (
+    SON_LA,
+    THANH_HOA,
+    ActivityFactory,
+    CampaignFactory,
+    ClubFactory,
+    DistributionFactory,
+    OrganiserFactory,
+    ParticipantFactory,
+    UserFactory,
+    current_province,
+    son_la_commune,
+    staff,
+)
+from tests.factories import cms as pages
+from trainings.models import Course, Participant, Trainer
+
+ROLES = ("anonymous", "editor", "trainer", "manager", "national")
+
+
+@dataclass
+class World:
+    users: dict = field(default_factory=dict)
+    values: dict = field(default_factory=dict)
+    sessions: dict = field(default_factory=dict)
+    b_records: list = field(default_factory=list)
+
+    def snapshot_of_b(self) -> list:
+        """Every field of every record of province B: what no trainer or manager of A may change."""
+        return [list(model.objects.filter(pk=pk).values()) for model, pk in self.b_records]
+
+    def value(self, case: str):
+        """What fills a URL's parameters for a case: an id, a dict of keyword
+        arguments, or the URL itself."""
+        return self.values[case]
+
+
+def _moderated_article(author):
+    """An article waiting in the moderation workflow: a revision, a workflow and task state."""
+    article = pages.article(title="Bài chờ duyệt")
+    revision = article.save_revision(user=author)
+    workflow = article.get_workflow()
+    workflow_state = workflow.start(article, author)
+    return article, revision, workflow, workflow_state
+
+
+def build_world() -> World:
+    world = World()
+    trainer = staff(TRAINERS, THANH_HOA)
+    manager = staff(MANAGERS, THANH_HOA)
+    national = staff(NATIONAL_ADMINS)
+    editor = UserFactory()
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    world.users = {"anonymous": None, "editor": editor, "trainer": trainer, "manager": manager, "national": national}
+
+    son_la = son_la_commune()
+    campaign = CampaignFactory()
+    activity_a, activity_b = ActivityFactory(campaign=campaign), ActivityFactory(place=son_la)
+    participant_a, participant_b = ParticipantFactory(), ParticipantFactory(commune=son_la)
+    someone_in_b = staff(TRAINERS, SON_LA)
+    job_a = ImportJob.objects.create(transfer="activities", user=trainer, file_name="a.csv", stored_as="a.csv")
+    job_b = ImportJob.objects.create(transfer="activities", user=someone_in_b, file_name="b.csv", stored_as="b.csv")
+    article, revision, workflow, workflow_state = _moderated_article(editor)
+    task_state = workflow_state.current_task_state
+    image, document = pages.image(), pages.document()
+    uploaded = UploadedFile.objects.create(
+        file=ContentFile(b"%PDF-1.4\n", name="upload.pdf"),
+        for_content_type=ContentType.objects.get_for_model(type(document)),
+        uploaded_by_user=national,
+    )
+    course = Course.objects.create(name="Kỹ năng nhận diện thủ đoạn")
+    organiser = OrganiserFactory()
+    trainer_record = Trainer.objects.create(name="Lò Thị Hoa", organiser=organiser)
+    language = Language.objects.create(name="Tiếng Thái", code="tai")
+    redirect = Redirect.objects.create(old_path="/cu", redirect_link="/moi")
+    collection = Collection.get_first_root_node().add_child(name="Tờ rơi tỉnh")
+
+    world.values = {
+        "": None,
+        "activity A": activity_a.pk,
+        "activity B": activity_b.pk,
+        "club A": ClubFactory().pk,
+        "club B": ClubFactory(place=son_la).pk,
+        "distribution A": DistributionFactory().pk,
+        "distribution B": DistributionFactory(place=son_la).pk,
+        "participant A": participant_a.pk,
+        "participant B": participant_b.pk,
+        "staff scope A": StaffScope.objects.get(user=trainer).pk,
+        "staff scope B": StaffScope.objects.get(user=someone_in_b).pk,
+        "import job A": {"transfer": "activities", "pk": job_a.pk},
+        "import job B": {"transfer": "activities", "pk": job_b.pk},
+        # Places are reference data that every member of staff may read, in any province.
+        "province Sơn La": current_province(SON_LA).pk,
+        "campaign": campaign.pk,
+        "course": course.pk,
+        "trainer record": trainer_record.pk,
+        "organiser": organiser.pk,
+        "audience": Audience.objects.create(name="Phụ nữ dân tộc thiểu số").pk,
+        "topic": Topic.objects.create(name="Thủ đoạn lừa đảo").pk,
+        "language": language.pk,
+        "site": Site.objects.get().pk,
+        "user": national.pk,
+        "group": Group.objects.get(name=TRAINERS).pk,
+        "locale": Locale.objects.get(language_code="vi").pk,
+        "collection": collection.pk,
+        "redirect": redirect.pk,
+        "page": article.pk,
+        "home page": pages.home().pk,
+        "image": image.pk,
+        "image preview": {"image_id": image.pk, "filter_spec": "fill-100x100"},
+        "document": document.pk,
+        "document file": document.url,
+        "public page": article.url,
+        "home page URL": "/",
+        "uploaded file": uploaded.pk,
+        "workflow": workflow.pk,
+        "task": task_state.task_id,
+        "page workflow": {"page_pk": article.pk, "workflow_pk": workflow.pk},
+        "page revision": {"page_id": article.pk, "revision_id": revision.pk},
+        "page revisions compared": {"pk": article.pk, "revision_id_a": "earliest", "revision_id_b": "latest"},
+        "page workflow state": {"page_id": article.pk, "workflow_state_id": workflow_state.pk},
+        "page task": {"page_id": article.pk, "task_id": task_state.task_id},
+        "page task action": {"page_id": article.pk, "action_name": "approve", "task_state_id": task_state.pk},
+        "page move": {"page_to_move_id": article.pk, "destination_id": pages.home().pk},
+        "article type at home": {
+            "content_type_app_name": "cms",
+            "content_type_model_name": "articlepage",
+            "parent_page_id": pages.article_index().pk,
+        },
+        "article type": {"content_type_app_name": "cms", "content_type_model_name": "articlepage"},
+        "article model": {"app_label": "cms", "model_name": "articlepage"},
+        "activity bulk delete": {"app_label": "campaigns", "model_name": "activity", "action": "delete"},
+        "page bulk delete": {"app_label": "wagtailcore", "model_name": "page", "action": "delete"},
+        "tags of articles": {"app_name": "cms", "model_name": "articlepage"},
+        "language translation": {"app_label": "cms", "model_name": "language", "pk": language.pk},
+        "editing session": {
+            "app_label": "campaigns",
+            "model_name": "activity",
+            "object_id": str(activity_a.pk),
+            "session_id": 1,
+        },
+        "session": 1,
+        "group approval task": {"app_label": "wagtailcore", "model_name": "groupapprovaltask"},
+        "reset link": {"uidb64": "MQ", "token": "set-password"},
+        "page restriction": {"page_view_restriction_id": 1, "page_id": article.pk},
+        "restriction": 1,
+        "page api action": {"pk": article.pk, "action_name": "copy"},
+        "no such setting": {"app_name": "cms", "model_name": "nosuchsetting", "pk": 1},
+    }
+    for transfer in ("activities", "clubs", "participants", "campaigns", "targets"):
+        world.values[f"{transfer}"] = {"transfer": transfer}
+    world.b_records = [
+        (model, world.values[case])
+        for model, case in [
+            (Activity, "activity B"),
+            (Club, "club B"),
+            (MaterialDistribution, "distribution B"),
+            (Participant, "participant B"),
+            (StaffScope, "staff scope B"),
+        ]
+    ] + [(ImportJob, job_b.pk)]
+    world.values["sign-in sheet A"] = activity_a.pk
+    world.values["sign-in sheet B"] = activity_b.pk
+    world.values["recorded A"] = activity_a.pk
+    world.values["recorded B"] = activity_b.pk
+    return world
