@@ -14,6 +14,7 @@ from cms.blocks import BodyBlock
 from cms.filters import filtered_listing
 
 from .base import SitePage, stream_text
+from .leaflets import LeafletPage
 
 
 class ArticleIndexPage(SitePage):
@@ -126,5 +127,9 @@ class ArticlePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["leaflets"] = self.related_leaflets.live().public().select_related("cover_image")
+        leaflets = self.related_leaflets.all()
+        if not hasattr(leaflets, "live"):
+            # A preview: the chosen leaflets are still in memory (modelcluster's FakeQuerySet).
+            leaflets = LeafletPage.objects.filter(pk__in=[leaflet.pk for leaflet in leaflets])
+        context["leaflets"] = leaflets.live().public().select_related("cover_image")
         return context
