@@ -89,7 +89,7 @@ class _AdminLinksExtension(Extension):
         self.language = language
         self.images = images
 
-    def extendMarkdown(self, md) -> None:  # noqa: N802 (Python-Markdown's API)
+    def extendMarkdown(self, md) -> None:  # Python-Markdown names it so
         md.treeprocessors.register(_AdminLinks(md, self.language, self.images), "guide_admin_links", 5)
 
 

@@ -95,10 +95,17 @@ def test_a_user_without_admin_access_is_refused(client):
 
 
 @pytest.mark.parametrize(
-    "url", ["/admin/guides/nobody/", "/admin/guides/img/missing.png", "/admin/guides/img/..%2F..%2Fvi%2Feditor.md"]
+    "url",
+    [
+        "/admin/guides/nobody/",
+        "/admin/guides/img/missing.png",
+        "/admin/guides/img/..png",
+        "/admin/guides/img/..%2F..%2Fvi%2Feditor.md",
+        "/admin/guides/img/..%2Fvi%2Feditor.md",
+    ],
 )
 def test_unknown_guides_and_images_are_not_found(client, editor, url):
-    assert client.get(url).status_code == 404
+    assert client.get(url, follow=True).status_code == 404
 
 
 def test_the_help_menu_on_the_dashboard_links_to_the_guides(client):

@@ -56,7 +56,8 @@ for username, name, group, scoped in people:
     if scoped:
         StaffScope.objects.get_or_create(user=user)[0].provinces.add(thanh_hoa)
 for name, gender, year in (("Vi Thị Hương", "female", 1998), ("Lương Văn Tú", "male", 1990)):
-    Participant.objects.get_or_create(full_name=name, defaults={{"gender": gender, "birth_year": year, "ethnicity": "Thái", "commune": na_meo}})
+    known = {{"gender": gender, "birth_year": year, "ethnicity": "Thái", "commune": na_meo}}
+    Participant.objects.get_or_create(full_name=name, defaults=known)
 activity, _ = Activity.objects.get_or_create(
     external_id="{ACTIVITY_CODE}",
     defaults={{"title": "Tập huấn kỹ năng nhận biết thủ đoạn mua bán người", "kind": "training",
@@ -140,7 +141,9 @@ def test_the_help_menu_leads_to_the_guides(open_as, site, shot):
     page.wait_for_url(site["url"] + "/admin/guides/")
     expect(page.locator(".guide-card")).to_have_count(4)
     page.locator(".guide-card a").first.click()
-    expect(page.locator(".guide__body img").first).to_be_visible()
+    picture = page.locator(".guide__body img").first
+    expect(picture).to_be_visible()
+    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "a screenshot did not load"
     shot(page, "guide-page")
 
 
