@@ -256,7 +256,7 @@ def test_trainer_records_a_session_on_a_phone(open_as, site, shot):
 
 def test_trainer_without_a_connection_keeps_the_draft(open_as, site, shot):
     page = open_as(TRAINER, PHONE, "/record/")
-    page.fill("input[name=title]", "Họp dân bản Pù Nhi khi mất sóng")
+    page.fill("input[name=title]", "Họp dân bản Pù Nhi, ghi khi không có mạng")
     page.select_option("select[name=place]", label="Pù Nhi (Thanh Hóa)")
     page.context.set_offline(True)
     page.get_by_role("button", name="Lưu").click()
@@ -266,7 +266,7 @@ def test_trainer_without_a_connection_keeps_the_draft(open_as, site, shot):
     page.context.set_offline(False)
     page.goto(site["url"] + "/record/")
     page.wait_for_url(site["url"] + "/record/*/", timeout=15000)
-    expect(page.locator("main")).to_contain_text("Họp dân bản Pù Nhi khi mất sóng")
+    expect(page.locator("main")).to_contain_text("Họp dân bản Pù Nhi, ghi khi không có mạng")
 
 
 def test_trainer_prints_a_sign_in_sheet_and_imports_it(open_as, site, shot, tmp_path):
