@@ -3,11 +3,15 @@
 A record of another province is simply not found (404), whichever view is asked for it.
 """
 
+import copy
+
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -25,7 +29,23 @@ class ScopedObjectMixin:
         return get_object_or_404(self.get_scoped_queryset(), pk=unquote(str(self.kwargs["pk"])))
 
 
-class ScopedIndexView(generic.IndexView):
+class RowMenuMixin:
+    """Keep the row's “more” menu (edit, delete, sign-in sheet…) when list_display starts
+    with a TitleColumn of its own: Wagtail uses such a column as it is, without buttons."""
+
+    @cached_property
+    def columns(self):
+        columns = list(super().columns)
+        title = columns[0] if columns else None
+        if isinstance(title, TitleColumn) and not isinstance(title, ButtonsColumnMixin):
+            # A copy for this request: the list_display column is shared by every request.
+            title = copy.copy(title)
+            title.__class__ = self._get_title_column_class(type(title))
+            columns[0] = title
+        return columns
+
+
+class ScopedIndexView(RowMenuMixin, generic.IndexView):
     def get_base_queryset(self):
         queryset = self.model._default_manager.for_user(self.request.user)
         return queryset.with_related() if hasattr(queryset, "with_related") else queryset

@@ -8,8 +8,8 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -31,6 +31,7 @@ from campaigns.models.scoping import province_ids_for
 from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.imports import TransferButtonsMixin
 from campaigns.viewsets.scoping import (
+    RowMenuMixin,
     ScopedAdminForm,
     ScopedCreateView,
     ScopedIndexView,
@@ -141,7 +142,7 @@ class ClubIndexView(TransferButtonsMixin, ScopedIndexView):
     transfer_name = "clubs"
 
 
-class CampaignIndexView(TransferButtonsMixin, generic.IndexView):
+class CampaignIndexView(TransferButtonsMixin, RowMenuMixin, generic.IndexView):
     transfer_name = "campaigns"
     extra_transfer_names = ("targets",)
 

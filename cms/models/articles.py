@@ -127,13 +127,9 @@ class ArticlePage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        # A preview or a revision holds its leaflets in memory (modelcluster), not as a query:
-        # select the live, public ones among them by id.
-        chosen = self.related_leaflets.all()
-        if isinstance(chosen, models.QuerySet):
-            chosen = chosen.values("pk")
-        else:
-            chosen = [leaflet.pk for leaflet in chosen]
-        leaflets = LeafletPage.objects.live().public().filter(pk__in=chosen)
-        context["leaflets"] = leaflets.select_related("cover_image")
+        leaflets = self.related_leaflets.all()
+        if not hasattr(leaflets, "live"):
+            # A preview: the chosen leaflets are still in memory (modelcluster's FakeQuerySet).
+            leaflets = LeafletPage.objects.filter(pk__in=[leaflet.pk for leaflet in leaflets])
+        context["leaflets"] = leaflets.live().public().select_related("cover_image")
         return context

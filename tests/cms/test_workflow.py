@@ -109,3 +109,28 @@ def test_scheduled_publishing_waits_for_its_time(client):
     call_command("publish_scheduled")
     page.refresh_from_db()
     assert page.live
+
+
+def test_editor_previews_an_article_with_related_leaflets(client):
+    """Before saving, related leaflets are in memory (not a database query): the preview still renders."""
+    editor = member(EDITORS)
+    leaflet = pages.leaflet()
+    page = draft_by(editor)
+    client.force_login(editor)
+    preview_url = f"/admin/pages/{page.pk}/edit/preview/"
+    form = {
+        "title": page.title,
+        "slug": page.slug,
+        "summary": "Tóm tắt cho bản xem trước.",
+        "date": "2025-01-02",
+        "author": "",
+        "hero_alt": "",
+        "body-count": "0",
+        "related_leaflets": [leaflet.pk],
+    }
+    assert client.post(preview_url, form).json()["is_valid"] is True
+    response = client.get(preview_url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Tóm tắt cho bản xem trước." in html
+    assert leaflet.title in html

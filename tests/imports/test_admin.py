@@ -107,6 +107,14 @@ def test_list_shows_import_and_export_buttons(client):
     assert reverse("imports:export", args=["activities"]) in page
 
 
+def test_each_activity_in_the_list_has_a_menu_with_its_sign_in_sheet(client):
+    activity = ActivityFactory(status="planned")
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    page = client.get(reverse("activity:index")).content.decode()
+    assert f'href="{reverse("imports:sign_in_sheet", args=[activity.pk])}"' in page
+    assert f'href="{reverse("activity:edit", args=[activity.pk])}"' in page
+
+
 def test_sign_in_sheet_has_the_template_columns_and_numbered_rows(client):
     activity = ActivityFactory(status="planned", external_id="TH-9")
     client.force_login(staff(TRAINERS, THANH_HOA))

@@ -161,6 +161,8 @@ def build_world() -> World:
         "reset link": {"uidb64": "MQ", "token": "set-password"},
         "page restriction": {"page_view_restriction_id": 1, "page_id": article.pk},
         "restriction": 1,
+        "trainer's guide": {"role": "trainer"},
+        "guide screenshot": {"name": "admin-places.png"},
         "page api action": {"pk": article.pk, "action_name": "copy"},
         "no such setting": {"app_name": "cms", "model_name": "nosuchsetting", "pk": 1},
     }
