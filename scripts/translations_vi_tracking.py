@@ -6,7 +6,9 @@ TRANSLATIONS = {
     "held": "đã tổ chức",
     "cancelled": "đã hủy",
     "kind": "loại",
-    "title": "tên hoạt động",
+    # Wagtail's page and document titles use the same plain "title": ours must fit them too.
+    "title": "tiêu đề",
+    ("activity", "title"): "tên hoạt động",
     "organisers": "đơn vị tổ chức",
     "start date": "từ ngày",
     "end date": "đến ngày",

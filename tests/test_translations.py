@@ -56,3 +56,15 @@ def test_site_interface_in_vietnamese(client):
     assert "Chuyển đến nội dung" in html
     html = client.get("/en/").content.decode()
     assert "Skip to content" in html
+
+
+def test_page_titles_are_not_called_activity_names():
+    from wagtail.documents.models import Document
+
+    from campaigns.models import Activity
+    from cms.models import ArticlePage
+
+    with translation.override("vi"):
+        assert str(ArticlePage._meta.get_field("title").verbose_name) == "tiêu đề"
+        assert str(Document._meta.get_field("title").verbose_name) == "tiêu đề"
+        assert str(Activity._meta.get_field("title").verbose_name) == "tên hoạt động"

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
@@ -38,7 +39,7 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         CANCELLED = "cancelled", _("cancelled")
 
     kind = models.CharField(_("kind"), max_length=20, choices=ActivityKind.choices)
-    title = models.CharField(_("title"), max_length=255)
+    title = models.CharField(pgettext_lazy("activity", "title"), max_length=255)
     campaign = models.ForeignKey(
         "campaigns.Campaign",
         verbose_name=_("campaign"),

@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
@@ -167,7 +168,7 @@ class ActivityViewSet(ScopedModelViewSet):
     search_backend_name = None
     list_per_page = 50
     list_display = [
-        TitleColumn("title", label=_("title"), url_name="activity:edit"),
+        TitleColumn("title", label=pgettext_lazy("activity", "title"), url_name="activity:edit"),
         Column("get_kind_display", label=_("kind")),
         DayColumn("start_date", label=_("start date")),
         Column("place", label=_("location")),
