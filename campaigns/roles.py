@@ -85,6 +85,7 @@ def ensure_roles(**kwargs) -> None:
             raise LookupError(f"Permissions missing for group {name}: {sorted(missing)}")
         group.permissions.add(*permissions)
     _editor_page_permissions()
+    _collection_permissions()
 
 
 def _editor_page_permissions() -> None:
@@ -97,3 +98,20 @@ def _editor_page_permissions() -> None:
     for codename in ("add_page", "change_page"):
         permission = Permission.objects.get(content_type__app_label="wagtailcore", codename=codename)
         GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
+
+
+def _collection_permissions() -> None:
+    """Wagtail grants image and document permissions per collection, not through the group
+    alone: give each role its image and document permissions on the root collection, which
+    covers every collection under it."""
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    for name, wanted in ROLE_PERMISSIONS.items():
+        group = Group.objects.get(name=name)
+        for app_label, codename in wanted:
+            if app_label in {"wagtailimages", "wagtaildocs"}:
+                permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
+                GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
