@@ -143,7 +143,11 @@ def test_the_help_menu_leads_to_the_guides(open_as, site, shot):
     page.locator(".guide-card a").first.click()
     picture = page.locator(".guide__body img").first
     expect(picture).to_be_visible()
-    assert picture.evaluate("img => img.complete && img.naturalWidth > 0"), "a screenshot did not load"
+    picture.scroll_into_view_if_needed()
+    # Visible is not loaded: wait until the browser has the picture (fails after the timeout).
+    page.wait_for_function(
+        "() => { const img = document.querySelector('.guide__body img'); return img.complete && img.naturalWidth > 0; }"
+    )
     shot(page, "guide-page")
 
 
