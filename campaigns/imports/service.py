@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from campaigns.imports.base import Change, TransferResource, error_list
+from campaigns.imports.base import Change, ChunkResult, TransferResource, error_list
 from campaigns.imports.files import FileRefused, read_sheet, write_sheet
 
 CHUNK_ROWS = 2000
@@ -125,10 +125,8 @@ def run_import(
                     rows, numbers = [rows[i] for i in kept], [numbers[i] for i in kept]
                     if not rows:
                         continue
-                dataset = tablib.Dataset(*rows, headers=keys)
                 resource.row_offset = numbers[0] - 1
-                result = resource.import_data(dataset, dry_run=False, use_transactions=True)
-                _collect(result, resource, numbers, report)
+                _collect(_import_chunk(resource, keys, rows, write=not report.errors), resource, numbers, report)
                 report.rows += len(rows)
                 if progress:
                     progress(report.rows)
@@ -165,27 +163,33 @@ def _check_codes(keys, id_key, id_column, rows, numbers, seen, report) -> set[in
     return repeated
 
 
-def _collect(result, resource: TransferResource, numbers: list[int], report: ImportReport) -> None:
-    report.created += result.totals.get("new", 0)
-    report.updated += result.totals.get("update", 0)
-    report.skipped += result.totals.get("skip", 0)
-    report.invalid_rows += len(result.invalid_rows) + len(result.row_errors())
+def _import_chunk(resource: TransferResource, keys: list[str], rows: list[tuple], *, write: bool) -> ChunkResult:
+    """Bulk resources import a chunk in one pass (`import_rows`); the others, which save row
+    by row because a row may depend on the one before, through django-import-export."""
+    if resource._meta.use_bulk:
+        return resource.import_rows(keys, rows, write=write)
+    result = resource.import_data(tablib.Dataset(*rows, headers=keys), dry_run=False, use_transactions=True)
+    return ChunkResult.from_import_export(result)
+
+
+def _collect(result: ChunkResult, resource: TransferResource, numbers: list[int], report: ImportReport) -> None:
+    report.created += result.totals["new"]
+    report.updated += result.totals["update"]
+    report.skipped += result.totals["skip"]
+    report.invalid_rows += len(result.invalid) + len({index for index, _error in result.errors if index})
 
     def add(error: RowError) -> None:
         if len(report.errors) < MAX_LISTED_ERRORS:
             report.errors.append(error)
 
-    for invalid in result.invalid_rows:
-        number = numbers[invalid.number - 1]
-        for key, messages in error_list(invalid.error).items():
+    for index, error in result.invalid:
+        number = numbers[index - 1]
+        for key, messages in error_list(error).items():
             column = "" if key == NON_FIELD_ERRORS else resource.column_header(key) or key
             for message in messages:
                 add(RowError(number, column, message))
-    for index, errors in result.row_errors():
-        for error in errors:
-            add(RowError(numbers[index - 1], "", str(error.error)))
-    for error in result.base_errors:
-        add(RowError(None, "", str(error.error)))
+    for index, error in result.errors:
+        add(RowError(numbers[index - 1] if index else None, "", str(error)))
     if len(report.errors) >= MAX_LISTED_ERRORS and report.invalid_rows > MAX_LISTED_ERRORS:
         report.errors[-1] = RowError(None, "", _("…and more rows refused; the first ones are listed."))
 
@@ -199,16 +203,17 @@ def _log(resource: TransferResource, user) -> None:
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     shared_uuid = uuid.uuid4()
     now = timezone.now()
+    user_id = user.pk if user is not None else None
     entries = [
         ModelLogEntry(
-            content_type=content_type,
+            content_type_id=content_type.pk,
             object_id=str(pk),
             label=label,
             action=action,
             data={"source": "import"},
             timestamp=now,
             uuid=shared_uuid,
-            user=user if user is not None and user.pk else None,
+            user_id=user_id,
             content_changed=True,
         )
         for action, records in (("wagtail.create", resource.created), ("wagtail.edit", resource.updated))
