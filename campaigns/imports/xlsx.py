@@ -11,6 +11,7 @@ date format, numbers as int or float, booleans, error codes as text) in a fifth 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 from xml.parsers import expat
@@ -187,19 +188,46 @@ class _SheetReader:
         return text  # "str" (a formula's text result) and "e" (an error code such as #N/A)
 
 
+_ROW_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?row[\s/>]")
+
+
+def _first_sheet(file: BinaryIO) -> tuple[ExcelReader, str]:
+    reader = ExcelReader(file, read_only=True, data_only=True, keep_links=False)
+    reader.read_manifest()
+    reader.read_workbook()
+    path = next(
+        rel.target
+        for _sheet, rel in reader.parser.find_sheets()
+        if rel.target in reader.valid_files and "chartsheet" not in rel.Type
+    )
+    return reader, path
+
+
+def count_rows(file: BinaryIO) -> int:
+    """The rows the first sheet holds (blank ones written out included), without reading its cells."""
+    try:
+        reader, path = _first_sheet(file)
+        count, carried = 0, b""
+        with reader.archive.open(path) as source:
+            while data := source.read(FEED_BYTES):
+                block = carried + data
+                # Whole tags before the last "<"; what follows it may be cut, and goes on.
+                last = block.rfind(b"<")
+                count += len(_ROW_TAG.findall(block, 0, max(last, 0)))
+                carried = block[last:] if last >= 0 else b""
+        count += len(_ROW_TAG.findall(carried))
+        reader.archive.close()
+        return count
+    except Exception:  # a damaged workbook: the import itself will say so
+        return 0
+
+
 def iter_first_sheet(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
     """(row number, cell values) for each row of the workbook's first worksheet; rows the
     sheet leaves out come as empty tuples, so the numbers are the spreadsheet's own."""
     try:
-        reader = ExcelReader(file, read_only=True, data_only=True, keep_links=False)
-        reader.read_manifest()
-        reader.read_workbook()
+        reader, sheet_path = _first_sheet(file)
         apply_stylesheet(reader.archive, reader.wb)
-        sheet_path = next(
-            rel.target
-            for _sheet, rel in reader.parser.find_sheets()
-            if rel.target in reader.valid_files and "chartsheet" not in rel.Type
-        )
         shared: list[str] = []
         strings = reader.package.find(SHARED_STRINGS)
         if strings is not None:

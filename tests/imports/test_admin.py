@@ -120,3 +120,24 @@ def test_sign_in_sheet_of_another_province_is_not_found(client):
     activity = ActivityFactory(place=son_la_commune())
     client.force_login(staff(TRAINERS, THANH_HOA))
     assert client.get(reverse("imports:sign_in_sheet", args=[activity.pk])).status_code == 404
+
+
+def test_upload_waits_in_the_private_imports_storage_and_progress_comes_from_the_cache(client):
+    from django.core.files.storage import storages
+
+    from campaigns.imports import jobs
+
+    user = staff(TRAINERS, THANH_HOA)
+    client.force_login(user)
+    with override_settings(IMPORTS_INLINE_ROWS=1):
+        upload(client, csv_file(ROW, ROW.replace("TH-1", "TH-2")).getvalue(), name="danh-sach Nguyễn Văn A.csv")
+    job = ImportJob.objects.get()
+    assert job.status == "checked" and job.stored_as == f"{job.pk}.upload"  # no person's name in the storage
+    assert storages["imports"].exists(job.stored_as)
+    job.status = "importing"  # as the worker, on another machine, sees it
+    job.save()
+    jobs.write_progress(job, 1)
+    page = client.get(reverse("imports:job", args=["activities", job.pk])).content.decode()
+    assert 'value="50"' in page  # 1 row of 2
+    jobs.finish(job)
+    assert not storages["imports"].exists(job.stored_as) and jobs.read_progress(job) == 0
