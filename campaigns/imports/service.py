@@ -94,7 +94,7 @@ def run_import(
     user=None,
     dry_run: bool = False,
     progress: Callable[[int], None] | None = None,
-    chunk_rows: int = CHUNK_ROWS,
+    chunk_rows: int | None = None,
 ) -> ImportReport:
     """Import a CSV or XLSX file with `resource_class`, all or nothing.
 
@@ -115,7 +115,7 @@ def run_import(
     seen_codes: dict[str, int] = {}
     try:
         with transaction.atomic():
-            for chunk in _chunks(sheet.rows, chunk_rows):
+            for chunk in _chunks(sheet.rows, chunk_rows or CHUNK_ROWS):
                 rows = [values[: len(keys)] + (None,) * (len(keys) - len(values)) for _number, values in chunk]
                 numbers = [number for number, _values in chunk]
                 repeated = _check_codes(keys, id_key, id_column, rows, numbers, seen_codes, report)
