@@ -394,15 +394,14 @@ class TransferResource(resources.ModelResource):
         """Each column's cell through its widget onto the instance, as django-import-export's
         `import_instance` does (a ValueError refuses that column), without its per-row setup."""
         if not hasattr(self, "_plain_fields"):
-            self._plain_fields = [
-                (f.attribute, f.column_name, f.widget)
+            used = [
+                f
                 for f in self.get_import_fields()
                 if f.attribute and not f.readonly and not isinstance(f.widget, widgets.ManyToManyWidget)
             ]
-            simple = all("__" not in f.attribute and f.default is NOT_PROVIDED for f in self.get_import_fields()
-                         if f.attribute)  # fmt: skip
-            if not simple:  # related attributes or defaults: the library's own way
-                self._plain_fields = None
+            # Related attributes ("a__b") or defaults for empty cells: the library's own way.
+            plain = all("__" not in f.attribute and f.default is NOT_PROVIDED for f in used)
+            self._plain_fields = [(f.attribute, f.column_name, f.widget) for f in used] if plain else None
         if self._plain_fields is None:
             super().import_instance(instance, row)
             return
