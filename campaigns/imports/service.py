@@ -258,9 +258,14 @@ def _log(resource: TransferResource, user) -> None:
     ModelLogEntry.objects.bulk_create(entries, batch_size=1000)
 
 
-def export_file(resource_class: type[TransferResource], queryset, fmt: str, out: BinaryIO, *, user=None) -> int:
-    """Write `queryset` (already filtered and scoped by the caller) as CSV or XLSX; returns the row count."""
+def export_file(
+    resource_class: type[TransferResource], queryset, fmt: str, out: BinaryIO, *, user=None, **resource_attributes
+) -> int:
+    """Write `queryset` (already filtered and scoped by the caller) as CSV or XLSX; returns the
+    row count. `resource_attributes` are set on the resource (the activity of a sign-in list)."""
     resource = resource_class(user=user)
+    for name, value in resource_attributes.items():
+        setattr(resource, name, value)
     queryset = resource.scope_queryset(queryset)
     if hasattr(resource, "export_queryset"):
         queryset = resource.export_queryset(queryset)
