@@ -2,9 +2,13 @@
 background task and the management commands all call.
 
 A file is read a chunk of rows at a time and each chunk goes through the resource
-(django-import-export) inside one transaction for the whole file. Any refused row rolls
-everything back, so the database holds either the whole file or nothing of it; the
-report lists every refused row with its row number, column and message.
+inside one transaction for the whole file: bulk resources (activities, clubs, campaigns)
+check every row with the model's rules and write the chunk in bulk (`import_rows`); the
+others save row by row through django-import-export. Any refused row or refused write
+rolls everything back, so the database holds either the whole file or nothing of it
+(tests/imports/test_all_or_nothing.py); the report lists every refused row with its row
+number, column and message, and the audit log gets one entry per record created or
+changed, written in bulk once the whole file has gone through.
 """
 
 from __future__ import annotations
