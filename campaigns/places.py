@@ -357,17 +357,11 @@ def lookup_place(
     prefix, rest = split_prefix(typed)
     # One query for both readings: "Huyện Quan Sơn" is the district; "Quan Sơn" may also
     # read as "Quận Sơn", so the name is tried as typed and without its prefix.
-    candidates = list(places.filter(search_key__in={ascii_key(typed), ascii_key(rest)}).order_by())
-    found = _matches(candidates, typed)
-    explicit_level = bool(level)
-    if prefix:
-        with_prefix = _matches(candidates, rest, prefix)
-        if with_prefix:
-            found, explicit_level = with_prefix, True
+    candidates = list(places.filter(search_key__in=_name_keys(typed, rest)).order_by())
+    found = _named(candidates, typed, prefix, rest, level)
     if not found:
         nearest = _nearest(rest, places)
         raise PlaceNotFound(_not_found_message(typed, nearest), typed, nearest)
-    found = _prefer(found, explicit_level=explicit_level)
     if len(found) > 1:
         names = _list(found)
         raise AmbiguousPlace(
@@ -377,6 +371,65 @@ def lookup_place(
             found,
         )
     return found[0]
+
+
+def _name_keys(typed: str, rest: str) -> set[str]:
+    return {ascii_key(typed), ascii_key(rest)}
+
+
+def _named(candidates: list[Place], typed: str, prefix: str, rest: str, level: str | None) -> list[Place]:
+    """The units among `candidates` (those whose search key is one of `_name_keys`) that the
+    name means, the preferred first; empty when none."""
+    found = _matches(candidates, typed)
+    explicit_level = bool(level)
+    if prefix:
+        with_prefix = _matches(candidates, rest, prefix)
+        if with_prefix:
+            found, explicit_level = with_prefix, True
+    return _prefer(found, explicit_level=explicit_level) if found else []
+
+
+class PlaceFinder:
+    """`lookup_place` for many texts within one scope (a level, inside a province or district),
+    as an import needs it: the scope's units are read in one query, and a code or a name is
+    matched in memory by the same rules (`_named`, the code preference of `_lookup_code`).
+    A text that names no unit or several goes to `lookup_place`, which words the refusal,
+    so the answers are the same as one lookup at a time."""
+
+    def __init__(self, *, level: str, within: Place | None = None, current: bool | None = None):
+        self.level, self.within, self.current = level, within, current
+        self._by_code: dict[str, list[Place]] | None = None
+        self._by_key: dict[str, list[Place]] = {}
+
+    def _load(self) -> None:
+        self._by_code = {}
+        places = _scope(
+            Place.objects.select_related("province", "district", "successor"),
+            level=self.level,
+            within=self.within,
+            current=self.current,
+        )
+        for place in places:
+            self._by_code.setdefault(place.code, []).append(place)
+            self._by_key.setdefault(place.search_key, []).append(place)
+
+    def find(self, text: str) -> Place:
+        typed = clean(text)
+        if typed:
+            if self._by_code is None:
+                self._load()
+            if typed.isdigit():
+                # As `_lookup_code`: a unit in force before an old one of the same code.
+                same_code = self._by_code.get(typed.zfill(CODE_WIDTH[self.level]), [])
+                found = [place for place in same_code if place.is_current] or same_code
+            else:
+                prefix, rest = split_prefix(typed)
+                candidates = {place.pk: place for key in _name_keys(typed, rest) for place in self._by_key.get(key, [])}
+                found = _named(list(candidates.values()), typed, prefix, rest, self.level)
+            if len(found) == 1:
+                return found[0]
+        # Nothing, or more than one: the lookup itself decides and words the refusal.
+        return lookup_place(text, level=self.level, within=self.within, current=self.current)
 
 
 def _matches(candidates: list[Place], name: str, prefix: str = "") -> list[Place]:

@@ -212,6 +212,7 @@ TRANSLATIONS = {
     "Import another file": "Nhập tệp khác",
     # Sign-in sheet
     "Sign-in sheet": "Danh sách ký tên",
+    "Sign-in list with attendance (%(format)s)": "Danh sách ký tên đã điểm danh (%(format)s)",
     "Print": "In",
     "Activity": "Hoạt động",
     "Date": "Ngày",

@@ -272,8 +272,11 @@ class ParticipantResource(TransferResource):
     def dehydrate_present(self, person):
         if self.for_activity is None:
             return ""
-        line = Attendance.objects.filter(activity=self.for_activity, participant=person).first()
-        return "x" if line is None or line.present else "không"
+        if getattr(self, "_present", None) is None:  # the whole list in one query
+            self._present = dict(
+                Attendance.objects.filter(activity=self.for_activity).values_list("participant_id", "present")
+            )
+        return "x" if self._present.get(person.pk, True) else "không"
 
     def dehydrate_club(self, person):
         return ""

@@ -19,7 +19,7 @@ from campaigns.imports.base import (
 )
 from campaigns.imports.cells import format_date
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
-from campaigns.places import PlaceLookupError, lookup_place
+from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
 
 # The names the provincial reports use for each kind (what the file shows and accepts).
 KIND_NAMES = {
@@ -126,10 +126,16 @@ ACTIVITY_COLUMNS = [
 
 
 class PlaceResolver:
-    """Province, district and commune columns → the smallest place named, with one lookup per distinct triple."""
+    """Province, district and commune columns → the smallest place named.
+
+    One answer per distinct triple; the province and district are looked up once per text,
+    and the communes of each province (or district) are read once (`PlaceFinder`)."""
 
     def __init__(self):
         self.cache: dict[tuple, tuple[Place | None, dict]] = {}
+        self.provinces: dict[str, Place | PlaceLookupError] = {}
+        self.districts: dict[tuple[str, int], Place | PlaceLookupError] = {}
+        self.communes: dict[int, PlaceFinder] = {}
 
     def resolve(self, row, *, commune_level: bool = True) -> tuple[Place | None, dict]:
         key = (row.get("province"), row.get("district"), row.get("commune"))
@@ -137,22 +143,42 @@ class PlaceResolver:
             self.cache[key] = self._resolve(*key)
         return self.cache[key]
 
+    @staticmethod
+    def _remembered(cache: dict, key, find):
+        if key not in cache:
+            try:
+                cache[key] = find()
+            except PlaceLookupError as error:
+                cache[key] = error
+        if isinstance(cache[key], PlaceLookupError):
+            raise cache[key]
+        return cache[key]
+
     def _resolve(self, province_text, district_text, commune_text) -> tuple[Place | None, dict]:
         if province_text is None:
             return None, {"province": [_("This column is required.")]}
         try:
-            province = lookup_place(str(province_text), level=Place.Level.PROVINCE)
+            text = str(province_text)
+            province = self._remembered(self.provinces, text, lambda: lookup_place(text, level=Place.Level.PROVINCE))
         except PlaceLookupError as error:
             return None, {"province": [str(error)]}
         place, district = province, None
         if district_text is not None:
             try:
-                district = place = lookup_place(str(district_text), level=Place.Level.DISTRICT, within=province)
+                text = str(district_text)
+                district = place = self._remembered(
+                    self.districts,
+                    (text, province.pk),
+                    lambda: lookup_place(text, level=Place.Level.DISTRICT, within=province),
+                )
             except PlaceLookupError as error:
                 return None, {"district": [str(error)]}
         if commune_text is not None:
+            within = district or province
+            if within.pk not in self.communes:
+                self.communes[within.pk] = PlaceFinder(level=Place.Level.COMMUNE, within=within)
             try:
-                place = lookup_place(str(commune_text), level=Place.Level.COMMUNE, within=district or province)
+                place = self.communes[within.pk].find(str(commune_text))
             except PlaceLookupError as error:
                 return None, {"commune": [str(error)]}
         return place, {}

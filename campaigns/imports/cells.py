@@ -35,7 +35,7 @@ def escape_formula(value):
 def normalise(value):
     """A cell as read: text in NFC without surrounding spaces, "" as None, an escaping apostrophe removed."""
     if isinstance(value, str):
-        value = unicodedata.normalize("NFC", value).strip()
+        value = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
         if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
             value = value[1:]
         return value or None
@@ -54,6 +54,8 @@ def parse_int(value) -> int | None:
         if value.is_integer():
             return int(value)
         raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
     text = _SPACES_IN_NUMBER_RE.sub("", str(value))
     if _THOUSANDS_RE.match(text):
         return int(text.replace(".", ""))

@@ -1,7 +1,7 @@
 """Reading and writing spreadsheet files a row at a time, so that memory stays bounded.
 
-XLSX is read with openpyxl's read-only mode and written with its write-only mode; CSV
-with the csv module over a text stream (UTF-8 with or without BOM, comma or semicolon).
+XLSX is read by `xlsx.py` (expat over the sheet) and written with openpyxl's write-only
+mode; CSV with the csv module over a text stream (UTF-8 with or without BOM, comma or semicolon).
 """
 
 from __future__ import annotations
@@ -50,8 +50,8 @@ def detect_format(file: BinaryIO, name: str = "") -> str:
 def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
     """The first sheet of an XLSX file, or a CSV file; blank rows are left out."""
     fmt = detect_format(file, name)
-    rows = _xlsx_rows(file) if fmt == "xlsx" else _csv_rows(file)
-    numbered = ((number, tuple(normalise(cell) for cell in row)) for number, row in enumerate(rows, start=1))
+    rows = _xlsx_rows(file) if fmt == "xlsx" else enumerate(_csv_rows(file), start=1)
+    numbered = ((number, tuple(map(normalise, row))) for number, row in rows)
     for number, header in numbered:
         if any(cell is not None for cell in header):
             headers = [str(cell) if cell is not None else "" for cell in header]
@@ -61,8 +61,8 @@ def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
     raise FileRefused(_("The file has no header row."))
 
 
-def _xlsx_rows(file: BinaryIO) -> Iterator[tuple]:
-    from openpyxl import load_workbook
+def _xlsx_rows(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
+    from campaigns.imports.xlsx import WorkbookError, iter_first_sheet
 
     try:
         with zipfile.ZipFile(file) as archive:
@@ -73,13 +73,9 @@ def _xlsx_rows(file: BinaryIO) -> Iterator[tuple]:
         raise FileRefused(_("The workbook is too large once unpacked."))
     file.seek(0)
     try:
-        book = load_workbook(file, read_only=True, data_only=True)
-    except Exception:  # openpyxl raises many kinds for a damaged file
+        yield from iter_first_sheet(file)
+    except WorkbookError:
         raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
-    try:
-        yield from book.worksheets[0].iter_rows(values_only=True)
-    finally:
-        book.close()
 
 
 def _csv_rows(file: BinaryIO) -> Iterator[tuple]:

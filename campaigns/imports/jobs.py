@@ -1,16 +1,22 @@
 """Import jobs: the uploaded file kept privately, checked (dry run), then imported on
 confirmation, in the request for a small file and by the background worker for a large one.
 
-Progress is written to a small file beside the upload, because the import itself runs
-in one database transaction that other connections cannot see into until it ends.
+The web servers and the workers may be different machines. The upload is therefore kept
+in the "imports" storage (a private folder, or a private bucket with several machines;
+never a public media address), and the progress of a running job in the shared cache:
+the import itself runs in one database transaction that other connections cannot see
+into until it ends. Progress is only a courtesy: a cache emptied meanwhile shows 0 until
+the next chunk is done.
 """
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
+import logging
 
 from django.conf import settings
+from django.core.cache import cache
+from django.core.files import File
+from django.core.files.storage import Storage, storages
 from django.utils import timezone
 from django_tasks import task
 
@@ -18,46 +24,43 @@ from campaigns.imports.registry import TRANSFERS
 from campaigns.imports.service import ImportReport, run_import
 from campaigns.models import ImportJob
 
-
-def _root() -> Path:
-    root = Path(settings.IMPORTS_ROOT)
-    root.mkdir(parents=True, exist_ok=True)
-    return root
+logger = logging.getLogger(__name__)
+PROGRESS_SECONDS = 24 * 3600
 
 
-def upload_path(job: ImportJob) -> Path:
-    return _root() / job.stored_as
+def storage() -> Storage:
+    return storages["imports"]
 
 
-def progress_path(job: ImportJob) -> Path:
-    return _root() / f"{job.pk}.progress"
+def open_upload(job: ImportJob) -> File:
+    return storage().open(job.stored_as, "rb")
 
 
-def estimate_rows(path: Path) -> int:
-    """Rows in the file, roughly: lines of a CSV, the sheet's stated size for an XLSX."""
-    with path.open("rb") as file:
+def upload_exists(job: ImportJob) -> bool:
+    return bool(job.stored_as) and storage().exists(job.stored_as)
+
+
+def _progress_key(job: ImportJob) -> str:
+    return f"imports:job:{job.pk}:rows"
+
+
+def estimate_rows(job: ImportJob) -> int:
+    """Rows in the file, roughly (header and blank rows aside): lines of a CSV, rows of an XLSX sheet."""
+    with open_upload(job) as file:
         if file.read(4) == b"PK\x03\x04":
-            from openpyxl import load_workbook
+            from campaigns.imports.xlsx import count_rows
 
             file.seek(0)
-            try:
-                book = load_workbook(file, read_only=True)
-                rows = book.worksheets[0].max_row or 0
-                book.close()
-                return max(rows - 1, 0)
-            except Exception:
-                return 0
+            return max(count_rows(file) - 1, 0)
         file.seek(0)
         return max(sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) - 1, 0)
 
 
 def create_job(transfer: str, user, upload) -> ImportJob:
     job = ImportJob.objects.create(transfer=transfer, user=user, file_name=upload.name[:255], size=upload.size)
-    job.stored_as = f"{job.pk}.upload"
-    with upload_path(job).open("wb") as out:
-        for chunk in upload.chunks():
-            out.write(chunk)
-    job.estimated_rows = estimate_rows(upload_path(job))
+    # Named by the job's number only: the file's own name may say whose list it is.
+    job.stored_as = storage().save(f"{job.pk}.upload", upload)
+    job.estimated_rows = estimate_rows(job)
     job.in_background = job.estimated_rows > settings.IMPORTS_INLINE_ROWS
     job.save(update_fields=["stored_as", "estimated_rows", "in_background"])
     return job
@@ -86,7 +89,7 @@ def process(job: ImportJob, *, confirm: bool) -> ImportReport:
 
     transfer = TRANSFERS[job.transfer]
     language = job.report.get("language") or translation.get_language() or settings.LANGUAGE_CODE
-    with translation.override(language), upload_path(job).open("rb") as file:
+    with translation.override(language), open_upload(job) as file:
         report = run_import(
             transfer.resource,
             file,
@@ -109,16 +112,23 @@ def process(job: ImportJob, *, confirm: bool) -> ImportReport:
 def finish(job: ImportJob) -> None:
     """The job is over: its file (maybe personal data) is removed."""
     job.finished_at = timezone.now()
-    for path in (upload_path(job), progress_path(job)):
-        path.unlink(missing_ok=True)
+    if job.stored_as:
+        storage().delete(job.stored_as)
+    try:
+        cache.delete(_progress_key(job))
+    except Exception:  # the cache is a courtesy here
+        logger.warning("Import job %s: progress not cleared from the cache", job.pk)
 
 
 def write_progress(job: ImportJob, rows: int) -> None:
-    progress_path(job).write_text(json.dumps({"rows": rows}))
+    try:
+        cache.set(_progress_key(job), rows, PROGRESS_SECONDS)
+    except Exception:  # an unreachable cache must not stop an import
+        logger.warning("Import job %s: progress not written to the cache", job.pk)
 
 
 def read_progress(job: ImportJob) -> int:
     try:
-        return json.loads(progress_path(job).read_text())["rows"]
-    except (OSError, ValueError, KeyError):
+        return int(cache.get(_progress_key(job)) or 0)
+    except Exception:
         return 0

@@ -177,6 +177,54 @@ class ExportView(TransferMixin, View):
         return response
 
 
+class SignInListExportView(View):
+    """An activity's filled sign-in list (its participants and who was present) as XLSX or
+    CSV, in the participants template's columns, so that it can be corrected and imported
+    back. Personal data: for those who may export participants (managers, not trainers)."""
+
+    def get(self, request, pk: int):
+        from campaigns.models import Activity
+        from trainings.resources import ParticipantResource, sign_in_queryset
+
+        transfer = TRANSFERS["participants"]
+        if not request.user.has_perm(transfer.export_permission):
+            raise PermissionDenied
+        activity = get_object_or_404(Activity.objects.for_user(request.user), pk=pk)
+        fmt = request.GET.get("format", "xlsx")
+        if fmt not in ("xlsx", "csv"):
+            raise Http404
+        buffer = io.BytesIO()
+        queryset = sign_in_queryset(activity).order_by("full_name", "pk")
+        export_file(ParticipantResource, queryset, fmt, buffer, user=request.user, for_activity=activity)
+        content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
+        response = HttpResponse(buffer.getvalue(), content_type=content_type)
+        response["Content-Disposition"] = f'attachment; filename="danh-sach-ky-ten-{activity.pk}.{fmt}"'
+        return response
+
+
+def sign_in_buttons(request, activity) -> list[Button]:
+    """The activity's printable sign-in sheet and, for those who may export participants, its filled list."""
+    buttons = [
+        Button(
+            _("Sign-in sheet"),
+            url=reverse("imports:sign_in_sheet", args=[activity.pk]),
+            icon_name="doc-full",
+            priority=40,
+        )
+    ]
+    if request.user.has_perm(TRANSFERS["participants"].export_permission):
+        for priority, fmt in enumerate(("xlsx", "csv"), start=41):
+            buttons.append(
+                Button(
+                    _("Sign-in list with attendance (%(format)s)") % {"format": fmt.upper()},
+                    url=reverse("imports:sign_in_list", args=[activity.pk]) + f"?format={fmt}",
+                    icon_name="download",
+                    priority=priority,
+                )
+            )
+    return buttons
+
+
 class ImportsViewSet(ViewSet):
     name = "imports"
     url_prefix = "imports"
@@ -184,6 +232,7 @@ class ImportsViewSet(ViewSet):
     def get_urlpatterns(self):
         return [
             path("sign-in-sheet/<int:pk>/", SignInSheetView.as_view(), name="sign_in_sheet"),
+            path("sign-in-list/<int:pk>/", SignInListExportView.as_view(), name="sign_in_list"),
             path("<str:transfer>/", ImportView.as_view(), name="upload"),
             path("<str:transfer>/<int:pk>/", JobView.as_view(), name="job"),
             path("<str:transfer>/template/", TemplateDownloadView.as_view(), name="template"),

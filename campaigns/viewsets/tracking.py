@@ -4,8 +4,8 @@ import django_filters
 from django import forms
 from django.contrib import messages
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.formats import date_format
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -30,7 +30,7 @@ from campaigns.models import (
 )
 from campaigns.models.scoping import province_ids_for
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.imports import TransferButtonsMixin
+from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
 from campaigns.viewsets.scoping import (
     RowMenuMixin,
     ScopedAdminForm,
@@ -120,7 +120,9 @@ class ActivityCreateView(WarnOutsideCoverageMixin, ScopedCreateView):
 
 
 class ActivityEditView(WarnOutsideCoverageMixin, ConflictRefusingEditView):
-    pass
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *sign_in_buttons(self.request, self.object)]
 
 
 class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
@@ -128,14 +130,10 @@ class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
 
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        buttons.append(
-            MenuItem(
-                _("Sign-in sheet"),
-                url=reverse("imports:sign_in_sheet", args=[instance.pk]),
-                icon_name="doc-full",
-                priority=40,
-            )
-        )
+        buttons += [
+            MenuItem(button.label, url=button.url, icon_name=button.icon_name, priority=button.priority)
+            for button in sign_in_buttons(self.request, instance)
+        ]
         return buttons
 
 

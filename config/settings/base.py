@@ -193,6 +193,7 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    "imports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: IMPORTS_ROOT, below
 }
 
 MEDIA_URL = "/media/"
@@ -258,6 +259,9 @@ TASKS = {
 }
 # Uploaded import files wait here (never under MEDIA_ROOT: sign-in lists are personal data).
 IMPORTS_ROOT = env.path("IMPORTS_ROOT", default=BASE_DIR / "var" / "imports")
+# The "imports" storage: a folder nothing serves. With several machines, production
+# settings put it in a private bucket (or IMPORTS_ROOT on a shared volume).
+STORAGES["imports"]["OPTIONS"] = {"location": str(IMPORTS_ROOT)}
 # Files with more rows than this are checked and imported by the background worker.
 IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
 IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024

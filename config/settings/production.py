@@ -39,6 +39,7 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    "imports": STORAGES["imports"],  # noqa: F405 - IMPORTS_ROOT, unless a bucket is named below
 }
 
 # Uploaded files on S3-compatible object storage when a bucket is named (several app
@@ -55,6 +56,17 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "default_acl": None,  # the bucket stays private
             "querystring_auth": True,
             "file_overwrite": False,
+        },
+    }
+    # Uploaded import files (maybe personal data) wait for the worker under their own
+    # prefix of the private bucket, so that any app server and any worker reach them.
+    # They are never given an address; the job deletes its file when it ends.
+    STORAGES["imports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["default"]["OPTIONS"],
+            "bucket_name": env.str("IMPORTS_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
+            "location": "imports",
         },
     }
     # Images and video renditions come from the storage's address.

@@ -1,10 +1,11 @@
 import unicodedata
 
 import pytest
+from django.db.models import Q
 from django.utils import translation
 
 from campaigns.models import Place
-from campaigns.places import AmbiguousPlace, PlaceNotFound, lookup_place
+from campaigns.places import AmbiguousPlace, PlaceFinder, PlaceNotFound, lookup_place
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -163,3 +164,31 @@ def test_unknown_name_suggests_the_nearest():
 def test_nothing_found(typed):
     with pytest.raises(PlaceNotFound):
         lookup_place(typed)
+
+
+def _answer(find, text):
+    try:
+        return find(text)
+    except (AmbiguousPlace, PlaceNotFound) as error:
+        return type(error), str(error)
+
+
+@pytest.mark.parametrize(("within_code", "level"), [("38", "province"), ("384", "district"), ("02", "province")])
+def test_finder_answers_every_commune_text_as_the_lookup_does(within_code, level):
+    within = Place.objects.filter(code=within_code, level=level).order_by("-is_current").first()
+    finder = PlaceFinder(level="commune", within=within)
+    communes = Place.objects.filter(Q(province=within) | Q(district=within), level="commune")
+    texts = {"Atlantis", "Phường 1", "1", "Xã Trung", "xa na meo"}
+    for commune in communes[:300]:
+        texts |= {commune.name, commune.short_name, commune.code, commune.code.lstrip("0"), commune.name.upper()}
+    assert len(texts) > 20
+    for text in sorted(texts):
+        expected = _answer(lambda t: lookup_place(t, level="commune", within=within), text)
+        assert _answer(finder.find, text) == expected, text
+
+
+def test_finder_reads_its_scope_once(django_assert_max_num_queries):
+    finder = PlaceFinder(level="commune", within=province("38"))
+    with django_assert_max_num_queries(1):
+        found = [finder.find(name) for name in ("Na Mèo", "Xã Na Mèo", "na meo", "Hiền Kiệt")]
+    assert {place.short_name for place in found} == {"Na Mèo", "Hiền Kiệt"}

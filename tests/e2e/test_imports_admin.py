@@ -60,3 +60,21 @@ def test_the_sign_in_sheet_prints(desktop, server_url, screenshot):
     expect(desktop.get_by_role("button", name="In")).to_be_visible()
     expect(desktop.locator("body")).to_contain_text("Lớp tập huấn tại Na Mèo")
     screenshot(desktop, "admin-sign-in-sheet")
+
+
+def test_the_activity_edit_page_offers_its_sign_in_sheet_and_filled_list(desktop, server_url, screenshot):
+    pk = subprocess.run(
+        [sys.executable, "manage.py", "shell", "-c", MAKE_ACTIVITY],
+        cwd=PROJECT,
+        env=SERVER_ENV,
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout.split()[-1]
+    sign_in(desktop, server_url)
+    desktop.goto(f"{server_url}/admin/activities/edit/{pk}/")
+    desktop.locator("header [data-controller='w-dropdown'] button").first.click()
+    sheet = desktop.get_by_role("link", name="Danh sách ký tên", exact=True)
+    expect(sheet).to_have_attribute("href", f"/admin/imports/sign-in-sheet/{pk}/")
+    expect(desktop.get_by_role("link", name="Danh sách ký tên đã điểm danh (XLSX)")).to_be_visible()
+    screenshot(desktop, "admin-activity-edit-sign-in")

@@ -128,3 +128,61 @@ def test_sign_in_sheet_of_another_province_is_not_found(client):
     activity = ActivityFactory(place=son_la_commune())
     client.force_login(staff(TRAINERS, THANH_HOA))
     assert client.get(reverse("imports:sign_in_sheet", args=[activity.pk])).status_code == 404
+
+
+def test_upload_waits_in_the_private_imports_storage_and_progress_comes_from_the_cache(client):
+    from django.core.files.storage import storages
+
+    from campaigns.imports import jobs
+
+    user = staff(TRAINERS, THANH_HOA)
+    client.force_login(user)
+    with override_settings(IMPORTS_INLINE_ROWS=1):
+        upload(client, csv_file(ROW, ROW.replace("TH-1", "TH-2")).getvalue(), name="danh-sach Nguyễn Văn A.csv")
+    job = ImportJob.objects.get()
+    assert job.status == "checked" and job.stored_as == f"{job.pk}.upload"  # no person's name in the storage
+    assert storages["imports"].exists(job.stored_as)
+    job.status = "importing"  # as the worker, on another machine, sees it
+    job.save()
+    jobs.write_progress(job, 1)
+    page = client.get(reverse("imports:job", args=["activities", job.pk])).content.decode()
+    assert 'value="50"' in page  # 1 row of 2
+    jobs.finish(job)
+    assert not storages["imports"].exists(job.stored_as) and jobs.read_progress(job) == 0
+
+
+def test_activity_edit_page_links_to_its_sign_in_sheet_and_not_trainers_to_the_filled_list(client):
+    activity = ActivityFactory()
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    page = client.get(reverse("activity:edit", args=[activity.pk])).content.decode()
+    assert reverse("imports:sign_in_sheet", args=[activity.pk]) in page
+    assert reverse("imports:sign_in_list", args=[activity.pk]) not in page
+    client.force_login(staff(MANAGERS, THANH_HOA))
+    page = client.get(reverse("activity:edit", args=[activity.pk])).content.decode()
+    assert reverse("imports:sign_in_list", args=[activity.pk]) + "?format=xlsx" in page
+
+
+def test_filled_sign_in_list_has_the_activitys_people_and_attendance_for_managers_only(client):
+    from trainings.models import Attendance
+
+    activity = ActivityFactory(external_id="TH-7")
+    came, missed, elsewhere = (ParticipantFactory(full_name=name) for name in ("Lò Thị A", "Vi Văn B", "Hà Thị C"))
+    Attendance.objects.create(activity=activity, participant=came, present=True)
+    Attendance.objects.create(activity=activity, participant=missed, present=False)
+    Attendance.objects.create(activity=ActivityFactory(), participant=elsewhere)
+    url = reverse("imports:sign_in_list", args=[activity.pk])
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    assert client.get(url).status_code in (302, 403)  # personal data: not for trainers
+    client.force_login(staff(MANAGERS, SON_LA))
+    assert client.get(url).status_code == 404  # another province's activity
+    client.force_login(staff(MANAGERS, THANH_HOA))
+    response = client.get(url, {"format": "xlsx"})
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    header = rows[0]
+    lines = {row[header.index("Họ và tên")]: row for row in rows[1:]}
+    assert set(lines) == {"Lò Thị A", "Vi Văn B"}
+    activity_column, present_column = header.index("Mã hoạt động"), header.index("Có mặt")
+    assert {name: (row[activity_column], row[present_column]) for name, row in lines.items()} == {
+        "Lò Thị A": ("TH-7", "x"),
+        "Vi Văn B": ("TH-7", "không"),
+    }

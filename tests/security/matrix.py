@@ -402,6 +402,10 @@ MATRIX = {
         "sign-in sheet A": "L D O O O",
         "sign-in sheet B": "L D N N O",
     },
+    "admin/imports/sign-in-list/<int:pk>/": {
+        "sign-in list A": "L D D O O",
+        "sign-in list B": "L D D N O",
+    },
     "admin/imports/<str:transfer>/": {
         "activities": "L D O O O",
         "clubs": "L D D O O",

@@ -180,6 +180,8 @@ def build_world() -> World:
     ] + [(ImportJob, job_b.pk)]
     world.values["sign-in sheet A"] = activity_a.pk
     world.values["sign-in sheet B"] = activity_b.pk
+    world.values["sign-in list A"] = activity_a.pk
+    world.values["sign-in list B"] = activity_b.pk
     world.values["recorded A"] = activity_a.pk
     world.values["recorded B"] = activity_b.pk
     return world
