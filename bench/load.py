@@ -21,6 +21,7 @@ import uuid
 
 import psycopg
 import requests
+from psycopg import sql
 
 from bench.site import ARTICLE, HOME, _manage, _serve, load
 
@@ -165,8 +166,12 @@ def trainers(label: str, database_url: str) -> None:
 
 
 def _postgres_available() -> bool:
+    """Whether the PostgreSQL server answers; the bench's database is created when missing."""
+    server, _, name = POSTGRES_URL.rpartition("/")
     try:
-        psycopg.connect(POSTGRES_URL, connect_timeout=3).close()
+        with psycopg.connect(f"{server}/postgres", connect_timeout=3, autocommit=True) as connection:
+            if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name]).fetchone():
+                connection.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     except psycopg.OperationalError:
         return False
     return True
