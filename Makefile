@@ -64,7 +64,10 @@ format: $(VENV)/.requirements-dev
 	$(VENV)/bin/ruff format .
 
 # --- Benchmarks (never part of the tests) ---------------------------------------------------
+# Each run starts from a new scratch SQLite file: the parts write records that a later
+# run's places part (which reloads every place) could not delete.
 bench: $(VENV)/.requirements-dev
+	@[ -n "$(BENCH_DATABASE_URL)" ] || rm -f bench-db.sqlite3 bench-db.sqlite3-wal bench-db.sqlite3-shm
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-db.sqlite3} DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
 
 # --- Data --------------------------------------------------------------------------------------
