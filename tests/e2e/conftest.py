@@ -21,6 +21,7 @@ PROJECT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = PROJECT / "test-artifacts"
 ADMIN_PASSWORD = "e2e-only-password-not-a-secret"  # lives in a throwaway database
+ADMIN = "e2e-admin"
 TRAINER = "e2e-trainer"
 
 # A trainer of Thanh Hóa, and one person already registered in Na Mèo.
@@ -59,6 +60,22 @@ def chromium_path() -> str:
     return CHROMIUM
 
 
+def manage(*args: str) -> str:
+    """Run manage.py against the running server's database; what it printed."""
+    done = subprocess.run(
+        [sys.executable, "manage.py", *args], cwd=PROJECT, env=SERVER_ENV, check=True, capture_output=True, text=True
+    )
+    return done.stdout
+
+
+def sign_in(page, server_url: str, username: str = ADMIN, next_url: str = "/admin/") -> None:
+    page.goto(f"{server_url}/admin/login/?next={next_url}")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", ADMIN_PASSWORD)
+    page.locator("button[type=submit]").click()
+    page.wait_for_url(server_url + next_url)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -76,13 +93,10 @@ def server_url(chromium_path, tmp_path_factory) -> str:
         "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
 
-    def manage(*args: str) -> None:
-        subprocess.run([sys.executable, "manage.py", *args], cwd=PROJECT, env=env, check=True, capture_output=True)
-
     SERVER_ENV.update(env)
     manage("migrate", "--noinput")
     manage("load_places")
-    manage("createsuperuser", "--noinput", "--username", "e2e-admin", "--email", "e2e@example.org")
+    manage("createsuperuser", "--noinput", "--username", ADMIN, "--email", "e2e@example.org")
     manage("shell", "-c", TRAINER_SETUP)
     port = free_port()
     process = subprocess.Popen(

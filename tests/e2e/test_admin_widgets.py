@@ -4,15 +4,7 @@ fails any test during which the browser refused something."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD
-
-
-def sign_in(page, server_url):
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", "e2e-admin")
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(server_url + "/admin/")
+from tests.e2e.conftest import sign_in
 
 
 def test_the_place_chooser_opens_and_picks_a_commune(desktop, server_url, screenshot):

@@ -1,12 +1,9 @@
 """Two people editing the same activity in two browsers: the second save is refused, with
 their entry kept and a way to see the other change."""
 
-import subprocess
-import sys
-
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, ARTIFACTS, PROJECT, SERVER_ENV, TRAINER
+from tests.e2e.conftest import ARTIFACTS, TRAINER, manage, sign_in
 
 MAKE_ACTIVITY = """
 import datetime
@@ -20,33 +17,18 @@ print(activity.pk)
 """
 
 
-def sign_in(page, server_url, username: str) -> None:
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(server_url + "/admin/")
-
-
 def save(page) -> None:
     page.locator("footer").get_by_role("button", name="Lưu", exact=True).click()
 
 
 def test_the_second_of_two_browsers_saving_one_activity_is_refused(browser, server_url, screenshot):
-    pk = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_ACTIVITY],
-        cwd=PROJECT,
-        env=SERVER_ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
+    pk = manage("shell", "-c", MAKE_ACTIVITY).split()[-1]
     edit = f"{server_url}/admin/activities/edit/{pk}/"
     office = browser.new_context(viewport={"width": 1280, "height": 900}, locale="vi-VN")
     field = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     try:
         manager, trainer = office.new_page(), field.new_page()
-        sign_in(manager, server_url, "e2e-admin")
+        sign_in(manager, server_url)
         sign_in(trainer, server_url, TRAINER)
         manager.goto(edit)
         trainer.goto(edit)  # both forms are open

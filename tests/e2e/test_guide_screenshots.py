@@ -8,14 +8,12 @@ committed file. Every step asserts what the page shows, wherever the pictures go
 
 import io
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, SERVER_ENV
+from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, manage, sign_in
 
 GUIDE_IMAGES = PROJECT / "docs" / "guides" / "img"
 MAX_BYTES = 150_000
@@ -67,13 +65,6 @@ print(ArticleIndexPage.objects.get().pk, LeafletIndexPage.objects.get().pk, acti
 """
 
 
-def manage(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=SERVER_ENV, check=True, capture_output=True, text=True
-    )
-    return done.stdout
-
-
 @pytest.fixture(scope="module")
 def site(server_url) -> dict:
     manage("load_demo")
@@ -111,18 +102,14 @@ def open_as(browser, site):
     """A signed-in page in Vietnamese, at desktop size unless a viewport is given."""
     contexts = []
 
-    def sign_in(username: str, viewport: dict = DESKTOP, next_url: str = "/admin/"):
+    def signed_in_page(username: str, viewport: dict = DESKTOP, next_url: str = "/admin/"):
         context = browser.new_context(viewport=viewport, locale="vi-VN")
         contexts.append(context)
         page = context.new_page()
-        page.goto(f"{site['url']}/admin/login/?next={next_url}")
-        page.fill("#id_username", username)
-        page.fill("#id_password", ADMIN_PASSWORD)
-        page.click("button[type=submit]")
-        page.wait_for_url(site["url"] + next_url)
+        sign_in(page, site["url"], username, next_url)
         return page
 
-    yield sign_in
+    yield signed_in_page
     for context in contexts:
         context.close()
 

@@ -1,12 +1,9 @@
 """The import pages and the sign-in sheet in a real browser, under the Content Security
 Policy (the conftest fails a test on any refusal)."""
 
-import subprocess
-import sys
-
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, SERVER_ENV
+from tests.e2e.conftest import manage, sign_in
 
 MAKE_ACTIVITY = """
 import datetime
@@ -18,14 +15,6 @@ activity, _ = Activity.objects.get_or_create(
 )
 print(activity.pk)
 """
-
-
-def sign_in(page, server_url):
-    page.goto(server_url + "/admin/login/")
-    page.fill("input[name=username]", "e2e-admin")
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(server_url + "/admin/")
 
 
 def test_a_refused_file_lists_its_bad_rows(desktop, server_url, tmp_path, screenshot):
@@ -47,14 +36,7 @@ def test_a_refused_file_lists_its_bad_rows(desktop, server_url, tmp_path, screen
 
 
 def test_the_sign_in_sheet_prints(desktop, server_url, screenshot):
-    pk = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_ACTIVITY],
-        cwd=PROJECT,
-        env=SERVER_ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
+    pk = manage("shell", "-c", MAKE_ACTIVITY).split()[-1]
     sign_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/imports/sign-in-sheet/{pk}/")
     expect(desktop.get_by_role("button", name="In")).to_be_visible()
@@ -63,14 +45,7 @@ def test_the_sign_in_sheet_prints(desktop, server_url, screenshot):
 
 
 def test_the_activity_edit_page_offers_its_sign_in_sheet_and_filled_list(desktop, server_url, screenshot):
-    pk = subprocess.run(
-        [sys.executable, "manage.py", "shell", "-c", MAKE_ACTIVITY],
-        cwd=PROJECT,
-        env=SERVER_ENV,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout.split()[-1]
+    pk = manage("shell", "-c", MAKE_ACTIVITY).split()[-1]
     sign_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/activities/edit/{pk}/")
     desktop.locator("header [data-controller='w-dropdown'] button").first.click()

@@ -1,11 +1,8 @@
 """The public site in a browser: a reader on a phone, and an article going from editor to reviewer to the site."""
 
-import subprocess
-import sys
-
 import pytest
 
-from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, SERVER_ENV
+from tests.e2e.conftest import ADMIN_PASSWORD, manage, sign_in
 
 EDITOR, REVIEWER = "e2e-editor", "e2e-reviewer"
 USERS = f"""
@@ -20,13 +17,6 @@ for name, group in (("{EDITOR}", "Editors"), ("{REVIEWER}", "Moderators")):
 from cms.models import ArticleIndexPage
 print(ArticleIndexPage.objects.get().pk)
 """
-
-
-def manage(*args: str) -> str:
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=SERVER_ENV, check=True, capture_output=True, text=True
-    )
-    return done.stdout
 
 
 @pytest.fixture(scope="module")
@@ -59,19 +49,11 @@ def test_reader_on_a_phone_searches_reads_and_downloads_a_leaflet(phone, demo_si
     screenshot(phone, "public-leaflet-360")
 
 
-def login(page, url: str, username: str) -> None:
-    page.goto(url + "/admin/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", ADMIN_PASSWORD)
-    page.click("button[type=submit]")
-    page.wait_for_url(url + "/admin/")
-
-
 def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, screenshot):
     url = demo_site["url"]
     title = "Bài thử nghiệm từ biên tập viên"
     editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    login(editor, url, EDITOR)
+    sign_in(editor, url, EDITOR)
     editor.goto(f"{url}/admin/pages/add/cms/articlepage/{demo_site['article_index']}/")
     editor.fill("#id_title", title)
     editor.fill("#id_summary", "Một bài viết mới cần người duyệt trước khi đăng.")
@@ -89,7 +71,7 @@ def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, sc
     assert f">{title}<" not in _public_html(url)
 
     reviewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    login(reviewer, url, REVIEWER)
+    sign_in(reviewer, url, REVIEWER)
     reviewer.goto(f"{url}/admin/pages/{page_id}/edit/")
     approve = reviewer.locator("button[data-workflow-action-name='approve']").first
     if not approve.is_visible():

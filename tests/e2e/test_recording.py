@@ -1,18 +1,10 @@
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, TRAINER
-
-
-def sign_in(page, server_url, username):
-    page.goto(server_url + "/admin/login/?next=/record/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
-    page.wait_for_url(server_url + "/record/")
+from tests.e2e.conftest import TRAINER, sign_in
 
 
 def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, screenshot):
-    sign_in(phone, server_url, TRAINER)
+    sign_in(phone, server_url, TRAINER, "/record/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.select_option("select[name=kind]", "community")
     phone.fill("input[name=title]", "Truyền thông phòng, chống mua bán người tại Na Mèo")
@@ -34,7 +26,7 @@ def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, 
 def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
-    sign_in(page, server_url, TRAINER)
+    sign_in(page, server_url, TRAINER, "/record/")
     page.fill("input[name=title]", "Họp dân khi mất sóng")
     page.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
     context.set_offline(True)

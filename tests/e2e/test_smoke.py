@@ -1,4 +1,4 @@
-from tests.e2e.conftest import ADMIN_PASSWORD
+from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, sign_in
 
 
 def test_reader_on_a_phone_opens_the_home_page(phone, server_url, screenshot):
@@ -22,7 +22,7 @@ def test_reader_switches_to_english(phone, server_url):
 def test_admin_signs_in_and_finds_a_border_commune(desktop, server_url, screenshot):
     desktop.goto(server_url + "/admin/login/")
     screenshot(desktop, "admin-login")
-    desktop.fill("input[name=username]", "e2e-admin")
+    desktop.fill("input[name=username]", ADMIN)
     desktop.fill("input[name=password]", ADMIN_PASSWORD)
     desktop.locator("button[type=submit]").click()
     desktop.wait_for_url(server_url + "/admin/")
@@ -34,11 +34,7 @@ def test_admin_signs_in_and_finds_a_border_commune(desktop, server_url, screensh
 
 
 def test_admin_opens_an_old_province_and_sees_its_successor(desktop, server_url, screenshot):
-    desktop.goto(server_url + "/admin/login/")
-    desktop.fill("input[name=username]", "e2e-admin")
-    desktop.fill("input[name=password]", ADMIN_PASSWORD)
-    desktop.locator("button[type=submit]").click()
-    desktop.wait_for_url(server_url + "/admin/")
+    sign_in(desktop, server_url)
     desktop.goto(server_url + "/admin/places/?q=tien+giang&level=province")
     desktop.get_by_role("link", name="Tỉnh Tiền Giang").click()
     assert "Đồng Tháp" in desktop.locator("main").inner_text()
