@@ -1,6 +1,7 @@
 """The user guides in the admin: any signed-in admin user may read every guide."""
 
 from django.http import FileResponse, Http404
+from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_GET
@@ -54,8 +55,6 @@ class GuideView(GuideLanguageMixin, WagtailAdminTemplateMixin, TemplateView):
         return self.guide.title
 
     def get_breadcrumbs_items(self):
-        from django.urls import reverse
-
         return [
             *self.breadcrumbs_items,
             {"url": reverse("guides:index"), "label": _("User guides")},
