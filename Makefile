@@ -83,9 +83,10 @@ places-data:
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache static test-db.sqlite3*
 
-# Vietnamese interface strings: extract, fill new entries from scripts/translations_vi.py,
-# compile. The compiled .mo is committed, so `make run` needs no gettext tools.
+# Vietnamese interface strings. locale/vi/LC_MESSAGES/django.po is the one source of the
+# translations: `make messages` adds new strings to it (empty), a person writes their
+# Vietnamese in the .po itself, and `make messages` again compiles it. The compiled .mo is
+# committed, so `make run` needs no gettext tools; a test fails on an empty or fuzzy entry.
 messages: $(VENV)/.requirements-dev
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=tests --ignore=scripts --ignore=static --no-obsolete
-	$(PY) scripts/po_fill.py locale/vi/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l vi --ignore=.venv
