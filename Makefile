@@ -89,4 +89,6 @@ clean:
 # committed, so `make run` needs no gettext tools; a test fails on an empty or fuzzy entry.
 messages: $(VENV)/.requirements-dev
 	$(PY) manage.py makemessages -l vi --ignore=.venv --ignore=tests --ignore=scripts --ignore=static --no-obsolete
+	@# How many entries still want a translator (empty, or a fuzzy guess of makemessages to check).
+	@msgfmt --statistics -o /dev/null locale/vi/LC_MESSAGES/django.po
 	$(PY) manage.py compilemessages -l vi --ignore=.venv
