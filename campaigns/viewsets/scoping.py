@@ -9,7 +9,7 @@ import functools
 import django_filters
 from django import forms
 from django.contrib.admin.utils import unquote
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -98,6 +98,10 @@ class ScopedModelViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
+def is_scoped(queryset: QuerySet) -> bool:
+    return isinstance(queryset, ProvinceScopedQuerySet | PlaceQuerySet) or queryset.model is get_image_model()
+
+
 def scoped_choices(queryset: QuerySet, user) -> QuerySet:
     """The records of `queryset` that `user` may pick: province-scoped records and places
     through their scoped querysets, images through Wagtail's collection permissions."""
@@ -164,13 +168,42 @@ class ScopedAdminForm(WagtailAdminModelForm):
             if self.for_user is not None:
                 formset.queryset = scoped_lines(formset, self.for_user)
 
+    def clean(self):
+        cleaned = super().clean()
+        if self.for_user is not None and self.instance.pk:
+            for name, field in self.fields.items():
+                multiple = isinstance(field, forms.ModelMultipleChoiceField)
+                if multiple and is_scoped(field.queryset) and cleaned.get(name) is not None:
+                    cleaned[name] = with_unseen_links(self.instance, name, field, cleaned[name])
+        return cleaned
+
+
+def with_unseen_links(instance, name: str, field: forms.ModelMultipleChoiceField, chosen: QuerySet) -> QuerySet:
+    """What the user chose, plus the links they could not see (a member from another
+    province, added by national staff): a save replaces only what the form showed."""
+    related = getattr(instance, name, None)
+    if related is None or not hasattr(related, "exclude"):
+        return chosen
+    unseen = related.exclude(pk__in=field.queryset.values("pk")).values("pk")
+    return field.queryset.model._default_manager.filter(Q(pk__in=chosen.values("pk")) | Q(pk__in=unseen))
+
 
 def scoped_lines(formset, user) -> QuerySet:
-    """The existing lines of an inline panel that `user` may see and change."""
+    """The existing lines of an inline panel that `user` may see and change: lines of their
+    provinces, naming no record of another province (a sign-in line of someone from
+    elsewhere stays as it is, unseen, when the form is saved)."""
     lines = formset.model._default_manager.all()
-    if formset.instance.pk is None or not isinstance(lines, ProvinceScopedQuerySet):
+    if formset.instance.pk is None:
         return formset.queryset
-    return lines.for_user(user).filter(**{formset.fk.name: formset.instance.pk})
+    if isinstance(lines, ProvinceScopedQuerySet):
+        lines = lines.for_user(user)
+    lines = lines.filter(**{formset.fk.name: formset.instance.pk})
+    for field in formset.model._meta.fields:
+        related = field.related_model._default_manager.all() if field.many_to_one else None
+        if field.name != formset.fk.name and isinstance(related, ProvinceScopedQuerySet):
+            visible = related.for_user(user).values("pk")
+            lines = lines.filter(Q(**{f"{field.name}__isnull": True}) | Q(**{f"{field.name}__in": visible}))
+    return lines
 
 
 def province_choices(request):

@@ -53,6 +53,20 @@ def test_a_sign_in_line_of_the_users_provinces_is_saved(client, provinces, provi
     assert Attendance.objects.filter(activity=activity).count() == 2
 
 
+def test_a_person_from_elsewhere_on_the_list_is_neither_shown_nor_dropped(client, provinces, provincial):
+    """National staff may put someone from Sơn La on a Thanh Hóa list: A's staff do not see
+    that line, and their save keeps it."""
+    activity = provinces.a.activity
+    Attendance.objects.create(activity=activity, participant=provinces.b.participant)
+    client.force_login(provincial)
+    url = f"/admin/activities/edit/{activity.pk}/"
+    form = loaded_form(client, url)
+    assert [line.instance.participant for line in form.formsets["attendances"].forms] == [provinces.a.participant]
+    assert "Người B" not in client.get(url).content.decode()
+    assert client.post(url, form_data(form)).status_code == 302
+    assert Attendance.objects.filter(activity=activity).count() == 2
+
+
 # 2. Club members.
 
 
@@ -66,6 +80,17 @@ def test_the_club_form_offers_and_takes_members_of_the_users_provinces_only(clie
     data["members"] = [str(provinces.a.participant.pk), str(provinces.b.participant.pk)]
     assert client.post(url, data).status_code == 200
     assert not club.members.exists()
+
+
+def test_a_club_save_keeps_the_members_the_user_does_not_see(client, provinces):
+    club = provinces.a.club
+    club.members.add(provinces.b.participant)
+    client.force_login(staff(MANAGERS, THANH_HOA))
+    url = f"/admin/clubs/edit/{club.pk}/"
+    data = form_data(loaded_form(client, url))
+    data["members"] = [str(provinces.a.participant.pk)]
+    assert client.post(url, data).status_code == 302
+    assert set(club.members.all()) == {provinces.a.participant, provinces.b.participant}
 
 
 # 3. Campaign targets.
