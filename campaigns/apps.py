@@ -8,9 +8,11 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from campaigns import admin_csp
+        from campaigns import admin_csp, photos
         from campaigns.roles import ensure_roles
 
         admin_csp.install()
+        photos.connect_signals()
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="campaigns.ensure_roles")
+        post_migrate.connect(photos.file_existing_photos, sender=self, dispatch_uid="campaigns.file_photos")

@@ -3,10 +3,10 @@
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.forms import WagtailAdminModelForm
 
 from campaigns.models import Place
 from campaigns.places import PlaceLookupError, lookup_place
+from campaigns.viewsets.scoping import ScopedAdminForm
 
 
 def place_line(place: Place) -> str:
@@ -50,7 +50,9 @@ class PlaceListField(forms.Field):
         return places
 
 
-class CampaignForm(WagtailAdminModelForm):
+class CampaignForm(ScopedAdminForm):
+    """A campaign is national; its targets are the lines of each province, scoped as such."""
+
     coverage = PlaceListField(
         label=_("places covered"),
         required=False,

@@ -100,18 +100,26 @@ def _editor_page_permissions() -> None:
         GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
 
 
+# Provincial roles add and choose images only in their provinces' photo collections
+# (campaigns.photos), never in the root collection that holds every province's photos.
+PROVINCIAL_ROLES = (TRAINERS, MANAGERS)
+
+
 def _collection_permissions() -> None:
     """Wagtail grants image and document permissions per collection, not through the group
-    alone: give each role its image and document permissions on the root collection, which
-    covers every collection under it."""
+    alone: give each national role its image and document permissions on the root
+    collection, which covers every collection under it."""
     from wagtail.models import Collection, GroupCollectionPermission
 
     root = Collection.get_first_root_node()
     if root is None:
         return
+    GroupCollectionPermission.objects.filter(
+        group__name__in=PROVINCIAL_ROLES, collection=root, permission__content_type__app_label="wagtailimages"
+    ).delete()
     for name, wanted in ROLE_PERMISSIONS.items():
         group = Group.objects.get(name=name)
         for app_label, codename in wanted:
-            if app_label in {"wagtailimages", "wagtaildocs"}:
+            if app_label in {"wagtailimages", "wagtaildocs"} and name not in PROVINCIAL_ROLES:
                 permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
                 GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)

@@ -28,7 +28,7 @@ class Listing:
 
 
 def current_provinces():
-    return Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("name")
+    return Place.objects.current_provinces().order_by("name")
 
 
 def filtered_listing(request, pages, date_field: str = "date") -> Listing:

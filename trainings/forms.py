@@ -5,7 +5,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Place
-from campaigns.models.scoping import province_ids_for
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -40,10 +39,8 @@ class RecordActivityForm(forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        ids = province_ids_for(user)
-        communes = Place.objects.filter(is_current=True, level=Place.Level.COMMUNE).select_related("province")
-        if ids is not None:
-            communes = communes.filter(province__in=ids)
+        communes = Place.objects.visible_to(user).filter(is_current=True, level=Place.Level.COMMUNE)
+        communes = communes.select_related("province")
         self.fields["place"].queryset = communes.order_by("province__short_name", "short_name")
         self.fields["kind"].initial = ActivityKind.COMMUNITY
         self.fields["start_date"].initial = timezone.localdate()

@@ -132,9 +132,13 @@ class ParticipantResource(TransferResource):
         return (instance, False) if instance else (self.init_instance(row), True)
 
     def find_person(self, row) -> Participant | None:
+        # Only people the user may see are found: someone registered in another province
+        # gets the answer of someone who does not exist (the province is refused, or the
+        # number is unknown), never one that tells them apart.
+        people = self.scope_queryset(Participant.objects.all())
         code = row.get("id")
         if isinstance(code, str) and code.startswith("#") and code[1:].isdigit():
-            return Participant.objects.filter(pk=int(code[1:])).first()
+            return people.filter(pk=int(code[1:])).first()
         place, errors = self.places.resolve(row)
         if errors or row.get("full_name") is None:
             return None
@@ -143,7 +147,7 @@ class ParticipantResource(TransferResource):
         except ValueError:
             return None
         return (
-            Participant.objects.filter(full_name__iexact=row["full_name"], birth_year=birth_year, commune=place)
+            people.filter(full_name__iexact=row["full_name"], birth_year=birth_year, commune=place)
             .order_by("pk")
             .first()
         )

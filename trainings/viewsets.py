@@ -12,10 +12,9 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, C
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaigns.models import Place
 from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.imports import TransferButtonsMixin
-from campaigns.viewsets.scoping import ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
+from campaigns.viewsets.scoping import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 from trainings.models import Course, Participant, Trainer
 
 
@@ -85,19 +84,12 @@ participant_chooser_viewset = ParticipantChooserViewSet("participant_chooser", u
 
 
 class ParticipantFilterSet(WagtailFilterSet):
-    province = django_filters.ModelChoiceFilter(
-        label=_("province"),
-        queryset=Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("short_name"),
-        method="filter_province",
-    )
+    province = ProvinceFilter()
     gender = django_filters.ChoiceFilter(label=_("gender"), choices=Participant.Gender.choices)
 
     class Meta:
         model = Participant
         fields = ["audience"]
-
-    def filter_province(self, queryset, name, value):
-        return queryset.filter(province__in=[value.pk, *value.predecessors.values_list("pk", flat=True)])
 
 
 class ParticipantIndexView(TransferButtonsMixin, ScopedIndexView):

@@ -24,7 +24,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 
 from campaigns.imports.cells import parse_date, parse_int, split_list
 from campaigns.imports.files import FileRefused
-from campaigns.models.scoping import province_ids_for
+from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
 from campaigns.text import ascii_key
 
 
@@ -114,6 +114,13 @@ class LookupWidget(widgets.Widget):
         self.find, self.show, self.what = find, show, what
         self.cache: dict[str, models.Model | None] = {}
 
+    def for_user(self, user) -> LookupWidget:
+        """This widget finding only records that `user` may see: a record of another
+        province then gets the same answer as one that does not exist."""
+        if not isinstance(self.find, Finder):
+            return self
+        return LookupWidget(self.find.for_user(user), self.show, self.what)
+
     def clean(self, value, row=None, **kwargs):
         if value is None:
             return None
@@ -129,10 +136,14 @@ class LookupWidget(widgets.Widget):
         return self.show(value) if value is not None else ""
 
 
-def find_by_key_or_name(queryset, key_field: str, *name_fields: str) -> Callable[[str], models.Model | None]:
-    """A finder: the record whose key equals the text (any case), else whose name matches without diacritics."""
+class Finder:
+    """The record whose key equals the text (any case), else whose name matches without diacritics."""
 
-    def find(text: str):
+    def __init__(self, queryset: models.QuerySet, key_field: str, *name_fields: str):
+        self.queryset, self.key_field, self.name_fields = queryset, key_field, name_fields
+
+    def __call__(self, text: str) -> models.Model | None:
+        queryset, key_field, name_fields = self.queryset, self.key_field, self.name_fields
         found = queryset.filter(**{f"{key_field}__iexact": text}).first()
         if found is not None:
             return found
@@ -142,7 +153,15 @@ def find_by_key_or_name(queryset, key_field: str, *name_fields: str) -> Callable
                 return queryset.get(pk=record.pk)
         return None
 
-    return find
+    def for_user(self, user) -> Finder:
+        """Province-scoped records (clubs, activities…) narrowed to `user`'s provinces."""
+        if isinstance(self.queryset, ProvinceScopedQuerySet):
+            return Finder(self.queryset.for_user(user), self.key_field, *self.name_fields)
+        return self
+
+
+def find_by_key_or_name(queryset, key_field: str, *name_fields: str) -> Finder:
+    return Finder(queryset, key_field, *name_fields)
 
 
 class CodeInstanceLoader(CachedInstanceLoader):
@@ -160,7 +179,11 @@ class CodeInstanceLoader(CachedInstanceLoader):
         ids = {int(value[1:]) for value in values if value.startswith("#") and value[1:].isdigit()}
         codes = values - {f"#{pk}" for pk in ids}
         attribute = resource.fields[key].attribute
-        query = models.Q(**{f"{attribute}__in": codes}) | models.Q(pk__in=ids)
+        # "#<id>" finds only a record the user may see: another province's is "no record
+        # has the number", as one that does not exist. A code stays unique across
+        # provinces, so a code used elsewhere is refused as such.
+        visible_ids = resource.scope_queryset(resource.get_queryset()).filter(pk__in=ids).values("pk")
+        query = models.Q(**{f"{attribute}__in": codes}) | models.Q(pk__in=visible_ids)
         queryset = resource.get_queryset().filter(query)
         if transaction.get_connection(queryset.db).in_atomic_block:
             # The rows stay locked until the import commits: an edit saved meanwhile waits,
@@ -273,6 +296,12 @@ class TransferResource(resources.ModelResource):
         self.m2m_columns = deepcopy(self.m2m_columns)
         self.user = user
         self.province_ids = province_ids_for(user) if user is not None else None
+        if user is not None:
+            for resource_field in self.fields.values():
+                if isinstance(resource_field.widget, LookupWidget):
+                    resource_field.widget = resource_field.widget.for_user(user)
+            for key, (name, widget) in self.m2m_columns.items():
+                self.m2m_columns[key] = (name, widget.for_user(user))
         self.existing_m2m: dict[str, dict[int, set[int]]] = {}
         self.pending: list[models.Model] = []
         self.created: list[tuple[int, str]] = []

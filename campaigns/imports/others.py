@@ -278,16 +278,19 @@ class TargetResource(TransferResource):
         return Target.objects.all()
 
     def get_instance(self, instance_loader, row):
+        # Only targets the user may see are found: another province's is "no record", as
+        # one that does not exist.
+        targets = self.scope_queryset(Target.objects.all())
         code = row.get("id")
         if isinstance(code, str) and code.startswith("#") and code[1:].isdigit():
-            return Target.objects.filter(pk=int(code[1:])).first()
+            return targets.filter(pk=int(code[1:])).first()
         probe = Target()
         try:
             super().import_instance(probe, row)
             self.import_related(probe, row)
         except (ValidationError, ValueError):
             return None
-        return Target.objects.filter(**{key: getattr(probe, key) for key in self.natural_key}).first()
+        return targets.filter(**{key: getattr(probe, key) for key in self.natural_key}).first()
 
     def get_or_init_instance(self, instance_loader, row):
         instance = self.get_instance(instance_loader, row)
@@ -304,6 +307,8 @@ class TargetResource(TransferResource):
     def import_related(self, instance, row) -> None:
         text = row.get("province")
         if text is None:
+            if self.province_ids is not None:  # a target of the whole campaign: national staff only
+                raise ValidationError({"province": [_("This column is required.")]})
             instance.province = None
             return
         if text not in self.provinces:
@@ -330,10 +335,6 @@ class TargetResource(TransferResource):
 
     def in_scope(self, province_id) -> bool:
         return (province_id is None and self.province_ids is None) or super().in_scope(province_id)
-
-    def scope_queryset(self, queryset):
-        ids = self.province_ids
-        return queryset if ids is None else queryset.filter(province__in=ids)
 
     def export_queryset(self, queryset):
         return queryset.select_related("campaign", "audience", "province").order_by("campaign__code", "pk")

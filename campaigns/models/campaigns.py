@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.search import index
 
 from .common import ActivityKind, validate_period
+from .scoping import ProvinceScopedQuerySet
 
 
 class Campaign(index.Indexed, ClusterableModel):
@@ -91,6 +92,11 @@ class PlanDocument(models.Model):
         return self.number
 
 
+class TargetQuerySet(ProvinceScopedQuerySet):
+    """A target of one province belongs to that province's staff; a target without a
+    province (the whole campaign) only to national staff."""
+
+
 class Target(models.Model):
     """A number a campaign plans to reach for one measure, optionally in a narrower scope."""
 
@@ -121,6 +127,8 @@ class Target(models.Model):
     start_date = models.DateField(_("from"), null=True, blank=True)
     end_date = models.DateField(_("to"), null=True, blank=True)
     value = models.PositiveIntegerField(_("number to reach"))
+
+    objects = TargetQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("target")

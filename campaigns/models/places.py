@@ -1,6 +1,45 @@
 from django.db import models
+from django.db.models import F, IntegerField, Q
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+
+def today_province(path: str = "province", attribute: str = ""):
+    """The province at `path` as today's province (its id, or `attribute` of it): the current
+    one that took it over, or itself. Records keep the province of their time; this is the
+    one expression for showing them by today's provinces."""
+    if not attribute:
+        return Coalesce(F(f"{path}__successor"), F(path), output_field=IntegerField())
+    return Coalesce(F(f"{path}__successor__{attribute}"), F(f"{path}__{attribute}"))
+
+
+class PlaceQuerySet(models.QuerySet):
+    """The one statement of which places lie where, and which a member of staff may use.
+
+    A current province includes the old provinces it took over in July 2025 (their
+    `successor`): every "in this province" and "in your provinces" is read from here."""
+
+    def current_provinces(self):
+        return self.filter(level="province", is_current=True)
+
+    def provinces_absorbed_into(self, provinces):
+        """The given provinces (places or ids) and the old provinces that each took over."""
+        ids = [getattr(province, "pk", province) for province in provinces]
+        return self.filter(Q(pk__in=ids) | Q(successor__in=ids), level="province")
+
+    def in_province(self, *provinces):
+        """Places lying in the given provinces, today's units and those the provinces absorbed."""
+        absorbed = type(self)(self.model, using=self._db).provinces_absorbed_into(provinces)
+        return self.filter(province__in=absorbed.values("pk"))
+
+    def visible_to(self, user):
+        """The places whose records `user` may see and use: everything for national staff,
+        the places of their provinces (then and now) for provincial staff, none otherwise."""
+        from campaigns.models.scoping import province_ids_for
+
+        ids = province_ids_for(user)
+        return self.all() if ids is None else self.filter(province__in=ids)
 
 
 class Place(models.Model):
@@ -89,6 +128,8 @@ class Place(models.Model):
         related_name="predecessors",
         help_text=_("For a unit before July 2025: the current unit that took it over."),
     )
+
+    objects = PlaceQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("place")

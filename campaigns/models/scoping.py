@@ -56,8 +56,7 @@ def province_ids_for(user) -> set[int] | None:
         else:
             through = StaffScope.provinces.through.objects
             assigned = set(through.filter(staffscope__user=user).values_list("place_id", flat=True))
-            predecessors = Place.objects.filter(level=Place.Level.PROVINCE, successor__in=assigned)
-            ids = assigned | set(predecessors.values_list("id", flat=True))
+            ids = set(Place.objects.provinces_absorbed_into(assigned).values_list("id", flat=True))
         user._campaign_province_ids = ids
     return user._campaign_province_ids
 
@@ -72,6 +71,13 @@ class ProvinceScopedQuerySet(models.QuerySet):
         if ids is None:
             return self.all()
         return self.filter(**{f"{self.province_field}__in": ids})
+
+    def in_province(self, province):
+        """Records of a current province, with those of the old provinces it took over."""
+        from campaigns.models import Place
+
+        absorbed = Place.objects.provinces_absorbed_into([province]).values("pk")
+        return self.filter(**{f"{self.province_field}__in": absorbed})
 
 
 def without_other_provinces(log_entries: models.QuerySet, user) -> models.QuerySet:

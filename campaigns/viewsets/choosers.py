@@ -7,11 +7,10 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
-from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView
+from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from campaigns.models import Place
-from campaigns.models.scoping import province_ids_for
 from campaigns.text import ascii_key, split_prefix
 
 
@@ -40,14 +39,19 @@ class PlaceSearchForm(BaseFilterForm):
         return objects
 
 
-class PlaceChooseMixin:
+class PlacesOfTheUser:
+    """The places a chooser offers, and answers for once chosen: those of the user's provinces."""
+
+    def places(self):
+        return Place.objects.visible_to(self.request.user)
+
+
+class PlaceChooseMixin(PlacesOfTheUser):
     filter_form_class = PlaceSearchForm
     ordering = ["-is_current", "level", "code"]
 
     def get_object_list(self):
-        places = Place.objects.select_related("province", "district")
-        ids = province_ids_for(self.request.user)
-        return places if ids is None else places.filter(province__in=ids)
+        return self.places().select_related("province", "district")
 
 
 class PlaceChooseView(PlaceChooseMixin, ChooseView):
@@ -58,6 +62,16 @@ class PlaceChooseResultsView(PlaceChooseMixin, ChooseResultsView):
     pass
 
 
+class PlaceChosenView(PlacesOfTheUser, ChosenView):
+    def get_object(self, pk):
+        return self.places().get(pk=pk)
+
+
+class PlaceChosenMultipleView(PlacesOfTheUser, ChosenMultipleView):
+    def get_objects(self, pks):
+        return self.places().filter(pk__in=pks)
+
+
 class PlaceChooserViewSet(ChooserViewSet):
     model = Place
     icon = "site"
@@ -65,6 +79,8 @@ class PlaceChooserViewSet(ChooserViewSet):
     choose_another_text = _("Choose another place")
     choose_view_class = PlaceChooseView
     choose_results_view_class = PlaceChooseResultsView
+    chosen_view_class = PlaceChosenView
+    chosen_multiple_view_class = PlaceChosenMultipleView
     per_page = 20
 
 

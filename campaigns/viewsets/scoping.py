@@ -4,9 +4,12 @@ A record of another province is simply not found (404), whichever view is asked 
 """
 
 import copy
+import functools
 
+import django_filters
+from django import forms
 from django.contrib.admin.utils import unquote
-from django.core.exceptions import ValidationError
+from django.db.models import Q, QuerySet
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,8 +18,11 @@ from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.images import get_image_model
 
-from campaigns.models.scoping import province_ids_for
+from campaigns.models import Place
+from campaigns.models.places import PlaceQuerySet
+from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
 
 
 class ScopedObjectMixin:
@@ -92,25 +98,128 @@ class ScopedModelViewSet(ModelViewSet):
     inspect_view_enabled = True
 
 
-class ScopedAdminForm(WagtailAdminModelForm):
-    """Choices and places limited to the user's provinces; a place elsewhere is refused."""
+def is_scoped(queryset: QuerySet) -> bool:
+    return isinstance(queryset, ProvinceScopedQuerySet | PlaceQuerySet) or queryset.model is get_image_model()
 
-    place_fields = ("place", "commune")
-    scoped_choice_fields = ("club", "participant")
+
+def scoped_choices(queryset: QuerySet, user) -> QuerySet:
+    """The records of `queryset` that `user` may pick: province-scoped records and places
+    through their scoped querysets, images through Wagtail's collection permissions."""
+    if isinstance(queryset, ProvinceScopedQuerySet):
+        return queryset.for_user(user)
+    if isinstance(queryset, PlaceQuerySet):
+        return queryset.visible_to(user)
+    if queryset.model is get_image_model():
+        from wagtail.permissions import policy_registry
+
+        policy = policy_registry.get_by_type(queryset.model)
+        choosable = policy.instances_user_has_permission_for(user, "choose")
+        return queryset.filter(pk__in=choosable.values("pk"))
+    return queryset
+
+
+def scope_form(form: forms.BaseForm, user) -> None:
+    """Narrow every choice of a form to what `user` may pick, whatever the field is called:
+    a record of another province is then "not one of the available choices", the same
+    answer as a record that does not exist. A province-scoped record's own province
+    becomes required, so provincial staff cannot file one under no province at all."""
+    if user is None:
+        return
+    for field in form.fields.values():
+        queryset = getattr(field, "queryset", None)
+        if queryset is not None:
+            field.queryset = scoped_choices(queryset, user)
+    model = getattr(getattr(form, "_meta", None), "model", None)
+    model_queryset = model._default_manager.all() if model is not None else None
+    if isinstance(model_queryset, ProvinceScopedQuerySet) and province_ids_for(user) is not None:
+        own = form.fields.get(model_queryset.province_field)
+        if own is not None:
+            own.required = True
+
+
+@functools.cache
+def scoped_line_form(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
+    """The form of an inline panel's lines (a sign-in line, a target), its choices scoped
+    like the main form's and checked when each line is validated. Made from whatever form
+    class Wagtail chose for the panel, which may be its own (`defer_required_on_fields`)."""
+
+    class ScopedLineForm(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            scope_form(self, kwargs.get("for_user"))
+
+    ScopedLineForm.__name__ = f"Scoped{form_class.__name__}"
+    return ScopedLineForm
+
+
+class ScopedAdminForm(WagtailAdminModelForm):
+    """Choices limited to the user's provinces, in the form and in each of its inline panels.
+
+    The inline lines shown are those the user may see (lines of other provinces stay as
+    they are when the form is saved), and each line refuses a choice outside the user's
+    provinces when it is validated itself."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.province_ids = province_ids_for(self.for_user) if self.for_user else None
-        for name in self.scoped_choice_fields:
-            field = self.fields.get(name)
-            if field is not None and self.for_user is not None:
-                field.queryset = field.queryset.model._default_manager.for_user(self.for_user)
+        scope_form(self, self.for_user)
+        for formset in self.formsets.values():
+            formset.form = scoped_line_form(formset.form)
+            formset.form_kwargs = {**formset.form_kwargs, "for_user": self.for_user}
+            if self.for_user is not None:
+                formset.queryset = scoped_lines(formset, self.for_user)
 
     def clean(self):
         cleaned = super().clean()
-        if self.province_ids is not None:
-            for name in self.place_fields:
-                place = cleaned.get(name)
-                if place is not None and place.province_id not in self.province_ids:
-                    self.add_error(name, ValidationError(_("This place is outside your provinces.")))
+        if self.for_user is not None and self.instance.pk:
+            for name, field in self.fields.items():
+                multiple = isinstance(field, forms.ModelMultipleChoiceField)
+                if multiple and is_scoped(field.queryset) and cleaned.get(name) is not None:
+                    cleaned[name] = with_unseen_links(self.instance, name, field, cleaned[name])
         return cleaned
+
+
+def with_unseen_links(instance, name: str, field: forms.ModelMultipleChoiceField, chosen: QuerySet) -> QuerySet:
+    """What the user chose, plus the links they could not see (a member from another
+    province, added by national staff): a save replaces only what the form showed."""
+    related = getattr(instance, name, None)
+    if related is None or not hasattr(related, "exclude"):
+        return chosen
+    unseen = related.exclude(pk__in=field.queryset.values("pk")).values("pk")
+    return field.queryset.model._default_manager.filter(Q(pk__in=chosen.values("pk")) | Q(pk__in=unseen))
+
+
+def scoped_lines(formset, user) -> QuerySet:
+    """The existing lines of an inline panel that `user` may see and change: lines of their
+    provinces, naming no record of another province (a sign-in line of someone from
+    elsewhere stays as it is, unseen, when the form is saved)."""
+    lines = formset.model._default_manager.all()
+    if formset.instance.pk is None:
+        return formset.queryset
+    if isinstance(lines, ProvinceScopedQuerySet):
+        lines = lines.for_user(user)
+    lines = lines.filter(**{formset.fk.name: formset.instance.pk})
+    for field in formset.model._meta.fields:
+        related = field.related_model._default_manager.all() if field.many_to_one else None
+        if field.name != formset.fk.name and isinstance(related, ProvinceScopedQuerySet):
+            visible = related.for_user(user).values("pk")
+            lines = lines.filter(Q(**{f"{field.name}__isnull": True}) | Q(**{f"{field.name}__in": visible}))
+    return lines
+
+
+def province_choices(request):
+    """Current provinces the user may see, for the province filter."""
+    provinces = Place.objects.current_provinces().order_by("short_name")
+    return provinces if request is None else provinces.visible_to(request.user)
+
+
+class ProvinceFilter(django_filters.ModelChoiceFilter):
+    """A current province, with the records of the old provinces it took over."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label", _("province"))
+        super().__init__(*args, queryset=province_choices, **kwargs)
+
+    def filter(self, queryset, value):
+        if not value:
+            return queryset
+        return queryset.in_province(value)

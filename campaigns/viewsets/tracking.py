@@ -3,7 +3,6 @@
 import django_filters
 from django import forms
 from django.contrib import messages
-from django.db.models import Q
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -24,14 +23,13 @@ from campaigns.models import (
     Club,
     MaterialDistribution,
     Organiser,
-    Place,
     StaffScope,
     Topic,
 )
-from campaigns.models.scoping import province_ids_for
 from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
 from campaigns.viewsets.scoping import (
+    ProvinceFilter,
     RowMenuMixin,
     ScopedAdminForm,
     ScopedCreateView,
@@ -58,28 +56,6 @@ class CountColumn(Column):
         return _("unknown") if value is None else value
 
 
-def province_choices(request):
-    """Current provinces the user may see, for the province filter."""
-    provinces = Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("short_name")
-    if request is None:
-        return provinces
-    ids = province_ids_for(request.user)
-    return provinces if ids is None else provinces.filter(pk__in=ids)
-
-
-class ProvinceFilter(django_filters.ModelChoiceFilter):
-    """A current province, with the records of the old provinces it took over."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("label", _("province"))
-        super().__init__(*args, queryset=province_choices, **kwargs)
-
-    def filter(self, queryset, value):
-        if not value:
-            return queryset
-        return queryset.filter(Q(province=value) | Q(province__successor=value))
-
-
 class ActivityFilterSet(WagtailFilterSet):
     province = ProvinceFilter()
     kind = django_filters.ChoiceFilter(label=_("kind"), choices=ActivityKind.choices)
@@ -91,18 +67,6 @@ class ActivityFilterSet(WagtailFilterSet):
     class Meta:
         model = Activity
         fields = []
-
-
-class ActivityForm(VersionedAdminForm):
-    def clean(self):
-        cleaned = super().clean()
-        attendances = self.formsets.get("attendances") if hasattr(self, "formsets") else None
-        if attendances is not None and self.province_ids is not None:
-            for form in attendances.forms:
-                participant = form.cleaned_data.get("participant") if hasattr(form, "cleaned_data") else None
-                if participant is not None and participant.province_id not in self.province_ids:
-                    form.add_error("participant", _("This person is registered outside your provinces."))
-        return cleaned
 
 
 class WarnOutsideCoverageMixin:
@@ -200,7 +164,7 @@ class ActivityViewSet(ScopedModelViewSet):
             FieldPanel("notes"),
             FieldPanel("external_id"),
         ],
-        base_form_class=ActivityForm,
+        base_form_class=VersionedAdminForm,
     )
 
 

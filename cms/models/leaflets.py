@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
 from campaigns.models import MaterialDistribution
+from campaigns.models.places import today_province
 from cms.filters import filtered_listing
 
 from .base import SitePage
@@ -120,7 +121,7 @@ class LeafletPage(SitePage):
             return []
         rows = (
             MaterialDistribution.objects.filter(document_id=self.document_id)
-            .values("province__name", "province__successor__name")
+            .values(province_name=today_province("province", "name"))
             .annotate(
                 records=Count("pk"),
                 printed=Sum("printed"),
@@ -128,6 +129,6 @@ class LeafletPage(SitePage):
                 first=Min("start_date"),
                 last=Max("end_date"),
             )
-            .order_by("province__name")
+            .order_by("province_name")
         )
-        return [{**row, "province": row["province__successor__name"] or row["province__name"]} for row in rows]
+        return [{**row, "province": row["province_name"]} for row in rows]

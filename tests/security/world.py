@@ -80,6 +80,10 @@ def build_world() -> World:
     article, revision, workflow, workflow_state = _moderated_article(editor)
     task_state = workflow_state.current_task_state
     image, document = pages.image(), pages.document()
+    # Photos of a session, filed into their province's collection when attached.
+    photo_a, photo_b = pages.image(title="Ảnh buổi truyền thông A"), pages.image(title="Ảnh buổi truyền thông B")
+    activity_a.photos.add(photo_a)
+    activity_b.photos.add(photo_b)
     uploaded = UploadedFile.objects.create(
         file=ContentFile(b"%PDF-1.4\n", name="upload.pdf"),
         for_content_type=ContentType.objects.get_for_model(type(document)),
@@ -125,6 +129,10 @@ def build_world() -> World:
         "home page": pages.home().pk,
         "image": image.pk,
         "image preview": {"image_id": image.pk, "filter_spec": "fill-100x100"},
+        "photo A": photo_a.pk,
+        "photo B": photo_b.pk,
+        "photo preview A": {"image_id": photo_a.pk, "filter_spec": "fill-100x100"},
+        "photo preview B": {"image_id": photo_b.pk, "filter_spec": "fill-100x100"},
         "document": document.pk,
         "document file": document.url,
         "public page": article.url,
@@ -160,7 +168,7 @@ def build_world() -> World:
         "group approval task": {"app_label": "wagtailcore", "model_name": "groupapprovaltask"},
         "reset link": {"uidb64": "MQ", "token": "set-password"},
         "page restriction": {"page_view_restriction_id": 1, "page_id": article.pk},
-        "restriction": 1,
+        "restriction": 999_999,  # none: the answer to a restriction that does not exist
         "trainer's guide": {"role": "trainer"},
         "guide screenshot": {"name": "admin-places.png"},
         "page api action": {"pk": article.pk, "action_name": "copy"},
