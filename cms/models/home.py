@@ -35,7 +35,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models import ArticlePage, LeafletPage, StatisticsPage
+        from cms.models import ArticlePage, CampaignPage, ContentPage, LeafletPage, StatisticsPage
         from cms.models.pages import measure_rows
 
         context = super().get_context(request, *args, **kwargs)
@@ -58,4 +58,6 @@ class HomePage(Page):
         )
         context["figures"] = measure_rows(stats.totals(public=True).total)
         context["statistics_page"] = StatisticsPage.objects.live().descendant_of(self).first()
+        context["campaign_pages"] = CampaignPage.objects.live().public().child_of(self).order_by("-first_published_at")
+        context["about_pages"] = ContentPage.objects.live().public().child_of(self).in_menu()
         return context

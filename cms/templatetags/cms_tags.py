@@ -30,9 +30,25 @@ def language_links(context) -> dict:
     return {"links": links}
 
 
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list:
+    """Campaign and plain pages (about us…) that editors show in menus (Promote → "Show in
+    menus"), children of the site's home page in the current language: one query."""
+    from wagtail.models import Site
+
+    from cms.models import CampaignPage, ContentPage
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    if site is None:
+        return []
+    home = site.root_page.localized
+    return list(home.get_children().live().public().in_menu().type(CampaignPage, ContentPage))
+
+
 @register.filter
 def number(value) -> str:
-    """Vietnamese thousands separator (15.000), whatever the active language; "<5" and None kept."""
+    """Vietnamese thousands separator (15.000), whatever the active language; "<11", "*" and None kept."""
     if isinstance(value, bool) or not isinstance(value, int):
         return "—" if value is None else str(value)
     return f"{value:,}".replace(",", ".")
