@@ -30,20 +30,18 @@ def language_links(context) -> dict:
     return {"links": links}
 
 
-@register.simple_tag(takes_context=True)
-def menu_pages(context) -> list:
+@register.simple_tag
+def menu_pages() -> list:
     """Campaign and plain pages (about us…) that editors show in menus (Promote → "Show in
-    menus"), children of the site's home page in the current language: one query."""
-    from wagtail.models import Site
+    menus"): children of a home page, in the current language; one query."""
+    from wagtail.models import Page
 
     from cms.models import CampaignPage, ContentPage
 
-    request = context.get("request")
-    site = Site.find_for_request(request) if request is not None else None
-    if site is None:
-        return []
-    home = site.root_page.localized
-    return list(home.get_children().live().public().in_menu().type(CampaignPage, ContentPage))
+    pages = Page.objects.live().in_menu().type(CampaignPage, ContentPage)
+    # Depth 3: children of a home page (the tree's root is 1, each language's home 2).
+    pages = pages.filter(depth=3, locale__language_code=get_language())
+    return list(pages.exclude(view_restrictions__isnull=False).order_by("path"))
 
 
 @register.filter

@@ -6,10 +6,11 @@ that would give it back by subtraction within the same answer.
 
 import datetime
 import itertools
+import os
 
 import pytest
 from django.db import transaction
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from campaigns.models import ActivityKind, Audience, Organiser, Place
@@ -18,6 +19,9 @@ from campaigns.stats.labels import LABEL_KEYS
 from tests.factories import NA_MEO, ActivityFactory, current_commune
 
 pytestmark = pytest.mark.django_db
+# HYPOTHESIS_PROFILE=no-shrink reports the first failing example at once, without shrinking it.
+settings.register_profile("no-shrink", phases=[Phase.explicit, Phase.reuse, Phase.generate])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 PEOPLE = ["participants", "female", "ethnic_minority"]
 API = "/api/v1/stats/totals/"
