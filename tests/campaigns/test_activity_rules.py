@@ -80,3 +80,15 @@ def test_a_province_in_the_coverage_covers_its_communes():
     campaign = CampaignFactory()
     campaign.coverage.set([current_commune(NA_MEO).province])
     assert ActivityFactory(campaign=campaign).coverage_warnings() == []
+
+
+def test_admin_warns_after_saving_an_activity_outside_its_campaigns_period(client, superuser):
+    from tests.campaigns.test_audit_log import activity_form
+
+    campaign = CampaignFactory(start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 12, 31))
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/activities/new/", activity_form(campaign=campaign.pk, start_date="2026-03-01"), follow=True
+    )
+    assert Activity.objects.get(campaign=campaign).start_date == datetime.date(2026, 3, 1)
+    assert any("01/03/2026" in str(message) for message in response.context["messages"])

@@ -132,5 +132,6 @@ def test_saved_page_warns_when_the_date_is_outside_the_campaigns_period(client, 
     )
     response = client.post(URL, form_data(campaign=campaign.pk, start_date="2026-03-01"), follow=True)
     assert response.status_code == 200
-    assert "01/03/2026" in response.content.decode()
+    html = response.content.decode()
+    assert 'class="warning"' in html and "nằm ngoài thời gian của chương trình" in html
     assert Activity.objects.get(campaign=campaign).start_date == datetime.date(2026, 3, 1)  # saved all the same
