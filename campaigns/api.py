@@ -36,8 +36,10 @@ TOTALS_SCHEMA = inline_serializer(
             help_text=(
                 "Grouping keys (province_code, province_name, district_code, district_name, commune_code, "
                 "commune_name, year, quarter, month, kind, campaign_code, organiser, audience) and measures. "
-                "A measure is null where it does not apply or is unknown; in public output a small count "
-                'of a sensitive audience is the string "<5".'
+                "A measure is null where it does not apply or is unknown. In public output a count of people "
+                'whose sensitive audiences (returned victims) add up to fewer than the threshold is the string "<11" '
+                '(with the default threshold of 11), and a count hidden so that it cannot be worked out is "*"; '
+                "the same holds in total."
             ),
         ),
         "total": inline_serializer("TotalMeasures", MEASURE_FIELDS),

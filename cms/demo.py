@@ -260,6 +260,7 @@ def _load_site_demo() -> dict:
         campaign=Campaign.objects.filter(code=spec["campaign"]).first(),
         summary=spec["summary"],
         body=_body(spec["paragraphs"]),
+        show_in_menus=True,
     )
     _child(
         report,
@@ -270,5 +271,7 @@ def _load_site_demo() -> dict:
         intro="<p>Tổng số công khai theo tỉnh, từ các báo cáo đã nhập. Không có tên hay thông tin cá nhân.</p>",
     )
     spec = content.ABOUT_PAGE
-    _child(report, home, ContentPage, spec["slug"], title=spec["title"], body=_body(spec["paragraphs"]))
+    _child(
+        report, home, ContentPage, spec["slug"], title=spec["title"], body=_body(spec["paragraphs"]), show_in_menus=True
+    )
     return report.as_dict()

@@ -254,7 +254,7 @@ ABOUT_PAGE = {
     "paragraphs": [
         "Trang này là thư viện chung của các chiến dịch phòng, chống mua bán người: tin bài từ các tỉnh, tờ rơi "
         "để in và phát, và số liệu công khai về những gì đã làm.",
-        "Số liệu công khai không bao giờ chứa tên người. Với nhóm nhạy cảm như người bị mua bán trở về, số nhỏ "
-        "dưới 5 ở cấp huyện, xã được ghi là “<5”.",
+        "Số liệu công khai không bao giờ chứa tên người. Với nhóm nhạy cảm như người bị mua bán trở về, mọi số "
+        "dưới 11, ở bất kỳ cấp nào, được ghi là “<11”, cùng những ô có thể giúp suy ra số ấy (ghi “*”).",
     ],
 }

@@ -54,13 +54,16 @@ def record(request):
 
 @login_required(login_url=LOGIN_URL)
 def recorded(request, pk: int):
-    activity = get_object_or_404(Activity.objects.for_user(request.user).select_related("place__province"), pk=pk)
+    activity = get_object_or_404(
+        Activity.objects.for_user(request.user).select_related("place__province", "campaign"), pk=pk
+    )
     return render(
         request,
         "trainings/recorded.html",
         {
             "activity": activity,
             "present": activity.attendances.filter(present=True).count(),
+            "warnings": activity.coverage_warnings(),
             "edit_url": reverse("activity:edit", args=[activity.pk]),
         },
     )

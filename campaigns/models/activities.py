@@ -185,10 +185,24 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         )
 
     def coverage_warnings(self) -> list[str]:
-        """Doubts worth showing but not refusing: a place outside the campaign's coverage."""
-        if self.campaign_id and self.place_id and not self.campaign.covers(self.place):
-            return [
+        """Doubts worth showing but not refusing: a place outside the campaign's coverage, a
+        start outside its period (the campaign's page counts its period only). Every way of
+        recording an activity shows these after saving."""
+        if not self.campaign_id:
+            return []
+        campaign = self.campaign
+        warnings = []
+        if self.place_id and not campaign.covers(self.place):
+            warnings.append(
                 _("%(place)s is outside the places that campaign “%(campaign)s” covers.")
-                % {"place": self.place, "campaign": self.campaign}
-            ]
-        return []
+                % {"place": self.place, "campaign": campaign}
+            )
+        if self.start_date and not campaign.within_period(self.start_date):
+            warnings.append(
+                _(
+                    "%(date)s is outside the period of campaign “%(campaign)s” (%(period)s): "
+                    "the campaign's page does not count this activity."
+                )
+                % {"date": self.start_date.strftime("%d/%m/%Y"), "campaign": campaign, "period": campaign.period_text()}
+            )
+        return warnings

@@ -68,6 +68,14 @@ class Campaign(index.Indexed, ClusterableModel):
         super().clean()
         validate_period(self.start_date, self.end_date)
 
+    def within_period(self, day) -> bool:
+        """Whether `day` falls in the campaign's period (open-ended when it has no end)."""
+        return self.start_date <= day and (self.end_date is None or day <= self.end_date)
+
+    def period_text(self) -> str:
+        start = self.start_date.strftime("%d/%m/%Y")
+        return f"{start} – {self.end_date.strftime('%d/%m/%Y')}" if self.end_date else f"{start} –"
+
     def covers(self, place) -> bool:
         """Whether `place` lies in the campaign's coverage (always, when it has none)."""
         covered = {item.pk for item in self.coverage.all()}

@@ -25,15 +25,24 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Exists, OuterRef
+from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Activity
+from campaigns.stats import suppression
 from campaigns.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from campaigns.stats.labels import LABEL_KEYS, row_labels
 from campaigns.stats.targets import TargetProgress, target_progress
 
-__all__ = ["DIMENSIONS", "MEASURES", "Filters", "TargetProgress", "Totals", "target_progress", "totals"]
+__all__ = [
+    "DIMENSIONS",
+    "MEASURES",
+    "Filters",
+    "TargetProgress",
+    "Totals",
+    "held_outside_period",
+    "target_progress",
+    "totals",
+]
 
 MEASURE_LABELS = {
     "activities": _("records"),
@@ -50,9 +59,8 @@ MEASURE_LABELS = {
 MEASURES = list(MEASURE_LABELS)
 # Anonymous callers: everything but what is derived from sign-in lists of named people.
 PUBLIC_MEASURES = [measure for measure in MEASURES if measure != "unique_participants"]
-# Counts of people that small-count suppression applies to.
+# Counts of people: what small-count suppression protects (see suppression.py).
 PEOPLE_MEASURES = {"participants", "female", "ethnic_minority", "unique_participants"}
-SUPPRESSION_THRESHOLD = 5
 
 DIMENSION_LABELS = {
     "province": _("province"),
@@ -67,7 +75,6 @@ DIMENSION_LABELS = {
     "audience": _("audience"),
 }
 DIMENSIONS = list(DIMENSION_LABELS)
-FINE_PLACES = {"district", "commune"}
 
 
 @dataclass
@@ -100,15 +107,17 @@ def totals(
     user=None,
     public: bool = False,
     as_recorded: bool = False,
-    threshold: int = SUPPRESSION_THRESHOLD,
+    threshold: int | None = None,
 ) -> Totals:
     """Totals grouped by `by` (any of DIMENSIONS) under `filters`.
 
     `user` narrows to the provinces that user may see (None: everything, for the command
-    line). `public` gives only PUBLIC_MEASURES and shows counts of people below `threshold`
-    as "<5" in district and commune rows that include a sensitive audience (returned victims).
-    One grouped query per measure family, one aggregate per family for the total, and one
-    query per kind of label (places, campaigns, organisers, audiences).
+    line). `public` gives only PUBLIC_MEASURES and hides small counts of sensitive audiences
+    (returned victims) and the counts that would give them back, at any grouping and under
+    any filter (see suppression.py; `threshold` defaults to settings.SENSITIVE_COUNT_THRESHOLD).
+    One grouped query per measure family, one aggregate per family for the total, one query
+    per kind of label (places, campaigns, organisers, audiences), and in public one more
+    for the sensitive activities.
     """
     by = normalise_by(by)
     filters = filters or Filters()
@@ -125,15 +134,30 @@ def totals(
             for row in _grouped(records, family, by, as_recorded, wanted):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
-    flagged = set()
-    if public and FINE_PLACES & set(by):
-        flagged = _sensitive_groups(by, filters, as_recorded, user)
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
-    if by:
-        result.rows = _rows(by, grouped, measures, _applicable(by, filters), flagged, threshold)
-    else:
-        result.rows = [dict(result.total)]
+    keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
+    if public:
+        _suppress(result, keyed, user, as_recorded, suppression.threshold() if threshold is None else threshold)
+    result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
+
+
+def held_outside_period(campaign) -> int:
+    """Held activities recorded for `campaign` that started outside its period (one query):
+    a campaign's page counts its period only and says how many it left out."""
+    outside = Q(start_date__lt=campaign.start_date)
+    if campaign.end_date:
+        outside |= Q(start_date__gt=campaign.end_date)
+    return ActivityFamily().base().filter(outside, campaign=campaign).count()
+
+
+def _suppress(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int) -> None:
+    family = ActivityFamily()
+    records = family.queryset(user).filter(family.condition(result.filters))
+    keys = {f"_{name}": family.group_expression(name, as_recorded) for name in result.by}
+    sensitive = suppression.sensitive_records(records, keys)
+    rows, row_keys = [row for _key, row in keyed], [key for key, _row in keyed]
+    suppression.suppress(result.by, rows, row_keys, result.total, sensitive, limit)
 
 
 def _applicable(by, filters: Filters) -> set[str]:
@@ -169,8 +193,8 @@ def _unprefixed(values: dict) -> dict:
     return {name.removeprefix("m_"): value for name, value in values.items()}
 
 
-def _rows(by, grouped: dict[tuple, dict], measures, applicable: set[str], flagged: set, threshold: int) -> list[dict]:
-    """Rows with readable keys in a stable order; small counts of people hidden in `flagged` groups."""
+def _rows(by, grouped: dict[tuple, dict], measures, applicable: set[str]) -> list[tuple[tuple, dict]]:
+    """(group key, row with readable keys), in a stable order."""
     labels = row_labels(by, grouped.keys())
     rows = []
     for key, values in grouped.items():
@@ -178,24 +202,11 @@ def _rows(by, grouped: dict[tuple, dict], measures, applicable: set[str], flagge
         for name, value in zip(by, key, strict=True):
             row.update(labels[name](value))
         for measure in measures:
-            value = _value(values, measure, applicable)
-            if key in flagged and measure in PEOPLE_MEASURES and value and value < threshold:
-                value = f"<{threshold}"
-            row[measure] = value
-        rows.append(row)
-    rows.sort(key=lambda row: tuple(_sortable(row.get(LABEL_KEYS[name])) for name in by))
+            row[measure] = _value(values, measure, applicable)
+        rows.append((key, row))
+    rows.sort(key=lambda item: tuple(_sortable(item[1].get(LABEL_KEYS[name])) for name in by))
     return rows
 
 
 def _sortable(value) -> tuple:
     return (value is None, value if value is not None else "")
-
-
-def _sensitive_groups(by: list[str], filters: Filters, as_recorded: bool, user) -> set[tuple]:
-    """The groups that include an activity for a sensitive audience (returned victims…)."""
-    family = ActivityFamily()
-    sensitive = Activity.objects.filter(pk=OuterRef("pk"), audiences__is_sensitive=True)
-    records = family.queryset(user).filter(family.condition(filters)).filter(Exists(sensitive))
-    keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
-    rows = records.order_by().annotate(**keys).values(*keys).annotate(n=Count("pk"))
-    return {tuple(row[f"_{name}"] for name in by) for row in rows}

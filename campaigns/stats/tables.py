@@ -52,6 +52,11 @@ def cell(value) -> str:
     return str(value)
 
 
+def key_cell(value) -> str:
+    """A grouping key as text: as it is (a year stays 2018), "—" for none."""
+    return "—" if value is None else str(value)
+
+
 def _capitalised(label) -> str:
     label = str(label)
     return label[:1].upper() + label[1:]

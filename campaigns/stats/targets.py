@@ -5,27 +5,33 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Target
+from campaigns.stats import suppression
 from campaigns.stats.families import FAMILIES, Filters
 
-STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind")}
+# Counts of people: a target on one of them is a count a public page may have to hide.
+PEOPLE_MEASURES = {"participants", "female", "unique_participants"}
+
+STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind"), "hidden": _("not published")}
 
 
 @dataclass
 class TargetProgress:
     target: Target
-    actual: int
+    actual: int | str  # a marker ("<11", "*") where a public page hides it
     start: datetime.date | None
     end: datetime.date | None
     expected_by_now: int | None  # what the target asks for by today, at an even pace
-    status: str  # "met", "on_track" or "behind"
+    status: str  # "met", "on_track" or "behind"; "hidden" with the actual
 
     @property
-    def percent(self) -> float:
+    def percent(self) -> float | None:
+        if isinstance(self.actual, str):
+            return None
         return round(100 * self.actual / self.target.value, 1) if self.target.value else 100.0
 
     @property
@@ -47,37 +53,62 @@ def target_filters(target: Target) -> Filters:
     )
 
 
-def target_progress(targets, *, user=None, today: datetime.date | None = None) -> list[TargetProgress]:
+def target_progress(
+    targets, *, user=None, today: datetime.date | None = None, public: bool = False, threshold: int | None = None
+) -> list[TargetProgress]:
     """Progress of each target: actual value in its scope, percentage, and status.
 
     Status: "met" when reached; otherwise "on track" when the actual value is at least the
     share of the target that the time elapsed in its period calls for, else "behind". A
-    target without an end date cannot fall behind. At most one query per measure family,
-    however many targets.
+    target without an end date cannot fall behind. `public` hides a count of people whose
+    sensitive part (returned victims) is below the threshold, as totals(public=True) does,
+    with its percentage and status. At most one query per measure family, however many targets.
     """
     targets = list(targets)
     today = today or timezone.localdate()
-    actual: dict[int, int] = {}
+    limit = suppression.threshold() if threshold is None else threshold
+    actual: dict[int, int | str] = {}
     for family in FAMILIES:
         mine = [target for target in targets if target.measure in family.measures]
-        if not mine:
-            continue
-        aggregates = family.aggregates()
-        annotations = {}
-        for target in mine:
-            filters = target_filters(target)
-            condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
-            expression = aggregates[target.measure].copy()
-            expression.filter = condition if expression.filter is None else expression.filter & condition
-            annotations[f"t{target.pk}"] = expression
-        values = family.queryset(user).aggregate(**annotations)
-        actual.update({target.pk: values[f"t{target.pk}"] or 0 for target in mine})
+        if mine:
+            actual.update(_actual(family, mine, user, public, limit))
     return [_progress(target, actual.get(target.pk, 0), today) for target in targets]
 
 
-def _progress(target: Target, actual: int, today: datetime.date) -> TargetProgress:
+def _actual(family, targets: list[Target], user, public: bool, limit: int) -> dict[int, int | str]:
+    aggregates = family.aggregates()
+    annotations = {}
+    sensitive = suppression.sensitive_q(family.path("pk"))
+    for target in targets:
+        filters = target_filters(target)
+        condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
+        annotations[f"t{target.pk}"] = _filtered(aggregates[target.measure], condition)
+        if public and target.measure in PEOPLE_MEASURES:
+            # The sensitive part, and whether it holds any record with a known count.
+            annotations[f"s{target.pk}"] = _filtered(aggregates[target.measure], condition & sensitive)
+            annotations[f"n{target.pk}"] = Count("pk", filter=condition & sensitive)
+    values = family.queryset(user).aggregate(**annotations)
+    found: dict[int, int | str] = {}
+    for target in targets:
+        value = values[f"t{target.pk}"] or 0
+        part = values.get(f"s{target.pk}")
+        if values.get(f"n{target.pk}") and part is not None and part < limit:
+            value = f"<{limit}" if value < limit else suppression.HIDDEN
+        found[target.pk] = value
+    return found
+
+
+def _filtered(aggregate, condition: Q):
+    expression = aggregate.copy()
+    expression.filter = condition if expression.filter is None else expression.filter & condition
+    return expression
+
+
+def _progress(target: Target, actual: int | str, today: datetime.date) -> TargetProgress:
     filters = target_filters(target)
     start, end = filters.date_from, filters.date_to
+    if isinstance(actual, str):
+        return TargetProgress(target, actual, start, end, None, "hidden")
     expected = None
     if start and end:
         elapsed = min(max((today - start).days + 1, 0), (end - start).days + 1)

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
@@ -35,7 +36,7 @@ class HomePage(Page):
         verbose_name_plural = _("home pages")
 
     def get_context(self, request, *args, **kwargs):
-        from cms.models import ArticlePage, LeafletPage, StatisticsPage
+        from cms.models import ArticlePage, CampaignPage, ContentPage, LeafletPage, StatisticsPage
         from cms.models.pages import measure_rows
 
         context = super().get_context(request, *args, **kwargs)
@@ -58,4 +59,16 @@ class HomePage(Page):
         )
         context["figures"] = measure_rows(stats.totals(public=True).total)
         context["statistics_page"] = StatisticsPage.objects.live().descendant_of(self).first()
+        linked = list(
+            Page.objects.child_of(self)
+            .live()
+            .type(CampaignPage, ContentPage)
+            .exclude(view_restrictions__isnull=False)
+            .order_by("path")
+        )
+        campaign_type = ContentType.objects.get_for_model(CampaignPage).pk
+        context["campaign_pages"] = [page for page in linked if page.content_type_id == campaign_type]
+        context["about_pages"] = [
+            page for page in linked if page.content_type_id != campaign_type and page.show_in_menus
+        ]
         return context

@@ -19,26 +19,14 @@ HEADLINE_MEASURES = ["sessions", "participants", "clubs", "leaflets_distributed"
 
 
 def measure_rows(values: dict, measures=HEADLINE_MEASURES) -> list[dict]:
-    return [{"key": name, "label": stats.MEASURE_LABELS[name], "value": values.get(name)} for name in measures]
-
-
-HIDDEN = "*"
-
-
-def hide_complements(rows: list[dict], total: list[dict]) -> None:
-    """Where a column shows exactly one "<5", hide one more cell so that the total minus the
-    others cannot give the hidden count: the smallest other positive number, else the total."""
-    for position, column in enumerate(total):
-        if column["key"] not in stats.PEOPLE_MEASURES:
-            continue
-        cells = [row["values"][position] for row in rows]
-        if sum(1 for cell in cells if isinstance(cell["value"], str)) != 1:
-            continue
-        numbers = [cell for cell in cells if isinstance(cell["value"], int) and cell["value"] > 0]
-        if numbers:
-            min(numbers, key=lambda cell: cell["value"])["value"] = HIDDEN
-        else:
-            column["value"] = HIDDEN
+    """Figures in order; participants carry how many records left their count unknown, so a
+    page can say "at least" rather than pass a partial sum off as the whole."""
+    rows = [{"key": name, "label": stats.MEASURE_LABELS[name], "value": values.get(name)} for name in measures]
+    for row in rows:
+        if row["key"] == "participants":
+            row["unknown"] = values.get("unknown_participants") or 0
+            row["at_least"] = bool(row["unknown"]) and isinstance(row["value"], int) and row["value"] > 0
+    return rows
 
 
 class CampaignPage(SitePage):
@@ -72,10 +60,14 @@ class CampaignPage(SitePage):
         context = super().get_context(request, *args, **kwargs)
         campaign = self.campaign
         if campaign is not None:
-            result = stats.totals(filters=stats.Filters(campaign=campaign.code), public=True)
+            # Only what was held within the campaign's period counts on its page; what was
+            # recorded for it outside the period is said, not added.
+            within = stats.Filters(campaign=campaign.code, date_from=campaign.start_date, date_to=campaign.end_date)
+            result = stats.totals(filters=within, public=True)
             context["figures"] = measure_rows(result.total)
+            context["outside_period"] = stats.held_outside_period(campaign)
             targets = campaign.targets.select_related("campaign", "audience", "province")
-            context["progress"] = stats.target_progress(targets)
+            context["progress"] = stats.target_progress(targets, public=True)
         return context
 
 
@@ -114,14 +106,13 @@ class StatisticsPage(SitePage):
             for row in result.rows
         ]
         total = measure_rows(result.total)
-        if province is not None:
-            hide_complements(rows, total)
         context.update(
             province=province,
             provinces=list(provinces.only("code", "name")),
             rows=rows,
             total=total,
             columns=measure_rows({}),
+            threshold=stats.suppression.threshold(),
             chart={
                 "labels": [str(row["place"]) for row in rows],
                 "values": [

@@ -30,9 +30,23 @@ def language_links(context) -> dict:
     return {"links": links}
 
 
+@register.simple_tag
+def menu_pages() -> list:
+    """Campaign and plain pages (about us…) that editors show in menus (Promote → "Show in
+    menus"): children of a home page, in the current language; one query."""
+    from wagtail.models import Page
+
+    from cms.models import CampaignPage, ContentPage
+
+    pages = Page.objects.live().in_menu().type(CampaignPage, ContentPage)
+    # Depth 3: children of a home page (the tree's root is 1, each language's home 2).
+    pages = pages.filter(depth=3, locale__language_code=get_language())
+    return list(pages.exclude(view_restrictions__isnull=False).order_by("path"))
+
+
 @register.filter
 def number(value) -> str:
-    """Vietnamese thousands separator (15.000), whatever the active language; "<5" and None kept."""
+    """Vietnamese thousands separator (15.000), whatever the active language; "<11", "*" and None kept."""
     if isinstance(value, bool) or not isinstance(value, int):
         return "—" if value is None else str(value)
     return f"{value:,}".replace(",", ".")

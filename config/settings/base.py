@@ -134,6 +134,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 CACHES = {"default": env.cache_url("CACHE_URL", default=env.str("REDIS_URL", default="locmemcache://"))}
 # How long a public page stays cached; publishing anything clears them all (cms/cache.py).
 PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
+# Public totals hide counts of people of sensitive audiences (returned victims) below this:
+# 11 is the k of the Counter Trafficking Data Collaborative's published data.
+SENSITIVE_COUNT_THRESHOLD = env.int("SENSITIVE_COUNT_THRESHOLD", default=11)
 
 # Content Security Policy (config/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.

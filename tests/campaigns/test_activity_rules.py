@@ -66,7 +66,29 @@ def test_a_place_outside_the_campaign_is_a_warning_not_a_refusal():
     assert len(outside.coverage_warnings()) == 1
 
 
+def test_a_start_outside_the_campaign_period_is_a_warning_not_a_refusal():
+    campaign = CampaignFactory(start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 12, 31))
+    inside = ActivityFactory(campaign=campaign, start_date=datetime.date(2020, 12, 31))
+    outside = ActivityFactory(campaign=campaign, start_date=datetime.date(2026, 3, 1))
+    outside.full_clean()
+    assert inside.coverage_warnings() == []
+    [warning] = outside.coverage_warnings()
+    assert "01/03/2026" in warning and "01/01/2018 – 31/12/2020" in warning
+
+
 def test_a_province_in_the_coverage_covers_its_communes():
     campaign = CampaignFactory()
     campaign.coverage.set([current_commune(NA_MEO).province])
     assert ActivityFactory(campaign=campaign).coverage_warnings() == []
+
+
+def test_admin_warns_after_saving_an_activity_outside_its_campaigns_period(client, superuser):
+    from tests.campaigns.test_audit_log import activity_form
+
+    campaign = CampaignFactory(start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 12, 31))
+    client.force_login(superuser)
+    response = client.post(
+        "/admin/activities/new/", activity_form(campaign=campaign.pk, start_date="2026-03-01"), follow=True
+    )
+    assert Activity.objects.get(campaign=campaign).start_date == datetime.date(2026, 3, 1)
+    assert any("01/03/2026" in str(message) for message in response.context["messages"])

@@ -65,6 +65,15 @@ def test_command_table_and_csv(demo):
     assert "33923" in da_nang
 
 
+def test_command_table_writes_years_without_a_thousands_separator(db):
+    ActivityFactory(participants=1200, start_date="2018-05-01")
+    lines = run_totals("--by", "year", "--by", "month").splitlines()
+    row = next(line for line in lines if line.startswith("2018"))
+    assert row.split()[:2] == ["2018", "5"]
+    assert "1.200" in row  # measures keep theirs
+    assert "2.018" not in "\n".join(lines)
+
+
 def test_command_dates_narrow_the_period(demo):
     result = json.loads(run_totals("--by", "year", "--from", "2021-01-01", "--to", "2021-12-31", "--format", "json"))
     assert [row["year"] for row in result["rows"]] == [2021]
@@ -102,7 +111,7 @@ def test_api_hides_small_counts_of_sensitive_audiences_from_the_public(client, d
     activity.audiences.set([victims])
     activity.save()
     public = client.get("/api/v1/stats/totals/", {"by": "commune"}).json()
-    assert public["rows"][0]["participants"] == "<5"
+    assert public["rows"][0]["participants"] == "<11"
     manager = staff("Quản lý", "38")
     client.force_login(manager)
     assert client.get("/api/v1/stats/totals/", {"by": "commune"}).json()["rows"][0]["participants"] == 2

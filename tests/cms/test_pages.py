@@ -128,6 +128,50 @@ def test_campaign_page_shows_live_totals_and_target_progress(client):
     assert 'value="50"' in html
 
 
+def figures_of(html: str) -> str:
+    return html[html.index('id="campaign-figures"') : html.index("</section>", html.index('id="campaign-figures"'))]
+
+
+def test_campaign_page_counts_its_period_only_and_says_what_it_left_out(client):
+    campaign = CampaignFactory(start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 12, 31))
+    ActivityFactory(campaign=campaign, sessions=50, participants=None, start_date=datetime.date(2019, 4, 1))
+    ActivityFactory(campaign=campaign, sessions=6, participants=5, start_date=datetime.date(2019, 5, 1))
+    ActivityFactory(campaign=campaign, sessions=1, participants=30, start_date=datetime.date(2026, 3, 1))
+    figures = figures_of(client.get(pages.campaign_page(campaign).url).content.decode())
+    assert ">56<" in figures  # sessions of 2018-2020 only
+    assert "ít nhất 5" in figures  # not "5": one activity's attendance is unknown
+    assert "1 hoạt động chưa rõ số người dự" in figures
+    assert "từ 01/01/2018 đến 31/12/2020" in figures
+    assert "1 hoạt động được ghi cho chương trình nhưng nằm ngoài thời gian" in figures
+    assert "35" not in figures and "30" not in figures
+
+
+def test_campaign_page_hides_a_small_target_count_of_returned_victims(client):
+    campaign = CampaignFactory(start_date=datetime.date(2025, 1, 1), end_date=datetime.date(2025, 12, 31))
+    victims = Audience.objects.create(code="victims", name="Nạn nhân trở về", is_sensitive=True)
+    activity = ActivityFactory(campaign=campaign, participants=3)
+    activity.audiences.set([victims])
+    activity.save()
+    Target.objects.create(campaign=campaign, measure=Target.Measure.PARTICIPANTS, audience=victims, value=40)
+    html = client.get(pages.campaign_page(campaign).url).content.decode()
+    targets = html[html.index('id="campaign-targets"') :]
+    assert "&lt;11 / 40" in targets
+    assert "3 / 40" not in targets and "<progress" not in targets
+
+
+def test_home_page_and_menu_link_the_campaign_and_about_pages(client):
+    campaign_page = pages.campaign_page(CampaignFactory(name="Đồng hành cùng phụ nữ biên cương"))
+    about = pages.content_page("Giới thiệu")
+    about.show_in_menus = True
+    about.save_revision().publish()
+    html = client.get("/").content.decode()
+    main = html[html.index("<main") :]
+    nav = html[html.index('<nav class="site-nav"') : html.index("</nav>", html.index('<nav class="site-nav"'))]
+    assert f'href="{campaign_page.url}"' in main and f'href="{about.url}"' in main
+    assert f'href="{about.url}"' in nav
+    assert f'href="{campaign_page.url}"' not in nav  # shown in menus only when an editor says so
+
+
 def test_content_page_renders_its_body(client):
     page = pages.content_page(body=[("paragraph", "<p>Chúng tôi là ai.</p>")])
     assert "Chúng tôi là ai." in client.get(page.url).content.decode()

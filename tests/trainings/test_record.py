@@ -1,11 +1,12 @@
 """The trainer's phone form: one activity with its sign-in list."""
 
+import datetime
 import uuid
 
 import pytest
 from wagtail.models import ModelLogEntry
 
-from campaigns.models import Activity, Audience
+from campaigns.models import Activity, Audience, Campaign
 from campaigns.roles import EDITORS, TRAINERS
 from tests.factories import NA_MEO, THANH_HOA, ParticipantFactory, current_commune, son_la_commune, staff
 from trainings.models import Attendance, Participant
@@ -123,3 +124,14 @@ def test_saved_page_confirms_the_record(client, trainer):
     html = response.content.decode()
     assert "Truyền thông tại bản Na Mèo" in html
     assert "Na Mèo" in html
+
+
+def test_saved_page_warns_when_the_date_is_outside_the_campaigns_period(client, trainer):
+    campaign = Campaign.objects.create(
+        code="DHPNBC-2018", name="Đồng hành", start_date=datetime.date(2018, 1, 1), end_date=datetime.date(2020, 12, 31)
+    )
+    response = client.post(URL, form_data(campaign=campaign.pk, start_date="2026-03-01"), follow=True)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'class="warning"' in html and "nằm ngoài thời gian của chương trình" in html
+    assert Activity.objects.get(campaign=campaign).start_date == datetime.date(2026, 3, 1)  # saved all the same

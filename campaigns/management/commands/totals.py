@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from campaigns.stats import totals
 from campaigns.stats.query import TotalsQueryForm
-from campaigns.stats.tables import cell, columns, total_row
+from campaigns.stats.tables import cell, columns, key_cell, total_row
 
 
 class Command(BaseCommand):
@@ -49,9 +49,13 @@ class Command(BaseCommand):
     def write_table(self, result) -> None:
         cols = columns(result)
         rows = [*result.rows, total_row(result)] if result.by else result.rows
-        table = [[heading for _key, heading in cols]] + [[cell(row.get(key)) for key, _h in cols] for row in rows]
-        widths = [max(len(line[i]) for line in table) for i in range(len(cols))]
         numeric = [key in result.measures for key, _heading in cols]
+        # Thousands separators for measures only: a year is 2018, not 2.018.
+        texts = [cell if measure else key_cell for measure in numeric]
+        table = [[heading for _key, heading in cols]] + [
+            [text(row.get(key)) for (key, _h), text in zip(cols, texts, strict=True)] for row in rows
+        ]
+        widths = [max(len(line[i]) for line in table) for i in range(len(cols))]
         for number, line in enumerate(table):
             text = "  ".join(
                 value.rjust(width) if right else value.ljust(width)
