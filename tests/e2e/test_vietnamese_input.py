@@ -116,3 +116,33 @@ def test_new_leaflet_keeps_its_print_run_date_and_gets_an_ascii_address(desktop,
     assert (date, print_run) == ("2016-03-16", 2000)
     assert slug.startswith("to-roi-di-lam-xa-an-toan-nhung-dieu-chi-em-nguoi-thai-o-quan")
     assert slug.isascii() and len(slug) <= 75
+
+
+ARTICLE_INDEX_AND_DRAFT = """
+from cms.models import ArticleIndexPage, ArticlePage, HomePage
+index = ArticleIndexPage.objects.first()
+if index is None:
+    index = HomePage.objects.get().add_child(instance=ArticleIndexPage(title="Tin bài", slug="tin-bai"))
+    index.save_revision().publish()
+draft = index.add_child(instance=ArticlePage(title="Phiên chợ truyền thông ở Pù Nhi", summary="Bản nháp.", live=False))
+draft.save_revision()
+print(index.pk)
+"""
+
+
+def test_starting_an_article_again_beside_its_saved_draft_publishes_it_at_the_next_address(desktop, server_url):
+    # The draft stands for what autosave kept of the first attempt: it holds the address.
+    index = int(manage("shell", "-c", ARTICLE_INDEX_AND_DRAFT).strip().splitlines()[-1])
+    sign_in(desktop, server_url)
+    desktop.goto(f"{server_url}/admin/pages/add/cms/articlepage/{index}/")
+    desktop.fill("#id_title", "Phiên chợ truyền thông ở Pù Nhi")
+    desktop.locator("#id_title").press("Tab")
+    desktop.fill("#id_summary", "Lần thứ hai, đầy đủ.")
+    desktop.locator("footer [data-w-dropdown-target='toggle']").first.click()
+    desktop.click("button[name='action-publish']")
+    desktop.wait_for_url(lambda address: "/add/" not in address and "/edit/" not in address)
+    slugs = stored(
+        "import json; from cms.models import ArticlePage; "
+        "print(json.dumps(sorted([p.slug, p.live] for p in ArticlePage.objects.filter(title__startswith='Phiên chợ'))))"
+    )
+    assert slugs == [["phien-cho-truyen-thong-o-pu-nhi", False], ["phien-cho-truyen-thong-o-pu-nhi-2", True]]
