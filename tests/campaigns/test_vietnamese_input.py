@@ -154,3 +154,10 @@ def test_list_filter_reads_a_day_first_period(client):
     assert response.status_code == 200
     period = response.context["filters"].form.cleaned_data["start_date"]
     assert (period.start.date(), period.stop.date()) == (datetime.date(2016, 2, 1), datetime.date(2016, 2, 29))
+
+
+def test_totals_report_refuses_an_impossible_date_saying_how_to_write_it(admin):
+    with translation.override("vi"):
+        response = admin.get("/admin/reports/totals/", {"date_from": "31/02/2016"})
+    assert response.status_code == 200
+    assert "dd/mm/yyyy" in response.context["form"].errors["date_from"][0]
