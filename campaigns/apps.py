@@ -8,10 +8,11 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from campaigns import admin_csp, photos
+        from campaigns import admin_csp, fields, photos
         from campaigns.roles import ensure_roles
 
         admin_csp.install()
+        fields.register_overrides()
         photos.connect_signals()
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="campaigns.ensure_roles")

@@ -7,6 +7,9 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
+        from cms import site, slugs
         from cms.signals import connect
 
         connect()
+        slugs.register_overrides()
+        site.connect()

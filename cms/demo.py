@@ -37,6 +37,7 @@ from cms.models import (
     LeafletPage,
     StatisticsPage,
 )
+from cms.site import configure_default_site
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 
@@ -181,6 +182,8 @@ def load_site_demo() -> dict:
 @transaction.atomic
 def _load_site_demo() -> dict:
     report = _Report()
+    # The demo's canonical links and sitemap name the configured address, not localhost.
+    configure_default_site()
     home = HomePage.objects.first()
     if home.intro != content.HOME_INTRO:
         home.intro = content.HOME_INTRO

@@ -10,10 +10,12 @@ from wagtail.documents import urls as wagtaildocs_urls
 from campaigns.viewsets.history import SiteHistoryView
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
+from cms.views import favicon, site_map
 from config.errors import healthz
 
 urlpatterns = [
     path("healthz/", healthz),
+    path("favicon.ico", favicon, name="favicon"),
     # Wagtail's site history, in front of Wagtail's own at the same addresses: scoped to the
     # user's provinces (see campaigns/viewsets/history.py).
     path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
@@ -42,6 +44,7 @@ if settings.DEBUG:
 # Public pages: Vietnamese at /, English at /en/. Wagtail's catch-all comes last.
 urlpatterns += i18n_patterns(
     path("search/", search, name="cms_search"),
+    path("so-do-trang/", site_map, name="cms_site_map"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

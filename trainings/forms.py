@@ -4,6 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.fields import CountField, CountInput
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Place
 from trainings.models import Participant
 from trainings.services import NewAttendee
@@ -32,9 +33,11 @@ class RecordActivityForm(forms.ModelForm):
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 2}),
-            "participants": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
-            "female": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "participants": CountInput,
+            "female": CountInput,
         }
+        # "2.000" is two thousand, as in the admin and the imports (campaigns/fields.py).
+        field_classes = {"participants": CountField, "female": CountField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)

@@ -13,6 +13,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
+from campaigns.fields import DayField
 from campaigns.models import Campaign, Target
 from campaigns.reports import build_report, report_pdf, report_xlsx
 from campaigns.stats import totals
@@ -31,8 +32,9 @@ class ReportForm(TotalsQueryForm):
         super().__init__(*args, **kwargs)
         self.fields["by"].widget = forms.CheckboxSelectMultiple(choices=self.fields["by"].choices)
         self.fields["kind"].widget = forms.CheckboxSelectMultiple(choices=self.fields["kind"].choices)
-        self.fields["date_from"].widget = AdminDateInput()
-        self.fields["date_to"].widget = AdminDateInput()
+        for name in ("date_from", "date_to"):
+            self.fields[name].widget = AdminDateInput()
+            self.fields[name].error_messages["invalid"] = DayField.default_error_messages["invalid"]
         for field in self.fields.values():
             field.label = capfirst(field.label)
 

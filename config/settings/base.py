@@ -187,6 +187,9 @@ TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
 
+# Dates are typed day first in every language (config/formats/): 16/3/2016.
+FORMAT_MODULE_PATH = ["config.formats"]
+
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
@@ -209,6 +212,14 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 # No avatars fetched from gravatar.com: no call to an outside site with users' e-mail hashes.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", default="http://127.0.0.1:8000")
+# The public site's address: the default Site record follows it on every migrate and
+# load_demo (cms/site.py), so canonical links, og:url and the sitemap name the real host.
+SITE_URL = env.str("SITE_URL", default=WAGTAILADMIN_BASE_URL)
+# The admin's date pickers show and read dd/mm/yyyy; the forms read it too (FORMAT_MODULE_PATH).
+WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# Page addresses in plain ASCII ("na-meo", not "na-m%C3%A8o"): cms/slugs.py folds Vietnamese.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Documents go through Django so that permissions and headers apply to every download.
 WAGTAILDOCS_SERVE_METHOD = "serve_view"

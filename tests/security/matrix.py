@@ -4,6 +4,7 @@ ROLES_IN_ORDER = ("anonymous", "editor", "trainer", "manager", "national")
 
 MATRIX = {
     "healthz/": {"": "O O O O O"},
+    "favicon.ico": {"": "O O O O O"},
     "admin/reports/site-history/": {"": "L O O O O"},
     "admin/reports/site-history/results/": {"": "L O O O O"},
     "admin/": {"": "L O O O O"},
@@ -507,6 +508,7 @@ MATRIX = {
     "api/v1/stats/totals/": {"": "O O O O O"},
     "api/v1/schema/": {"": "O O O O O"},
     "search/": {"": "O O O O O"},
+    "so-do-trang/": {"": "O O O O O"},
     "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/": {"page restriction": "N N N N N"},
     "_util/login/": {"": "O O O O O"},
     "^((?:[\\w\\-]+/)*)$": {

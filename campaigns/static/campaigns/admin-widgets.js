@@ -5,6 +5,12 @@
   "use strict";
   var pickers = { date: "initDateChooser", datetime: "initDateTimeChooser", time: "initTimeChooser" };
 
+  // The date picker's default replaces text it cannot read with today's date when the
+  // field loses focus: "2016-03-16" typed into a dd/mm/yyyy picker, or 31/02/2016, was
+  // silently saved as today. Keep what was typed; the form reads it (day first or ISO)
+  // and refuses what it cannot read, with a message.
+  if (window.jQuery && jQuery.fn.datetimepicker) jQuery.fn.datetimepicker.defaults.validateOnBlur = false;
+
   function each(selector, start) {
     document.querySelectorAll(selector + ":not([data-started])").forEach(function (block) {
       // A form's empty template is copied when a form is added: start only real widgets.
