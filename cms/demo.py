@@ -26,6 +26,7 @@ from wagtail.models import Page
 from campaigns.models import Audience, Campaign, MaterialDistribution, Place, Topic
 from campaigns.places import lookup_place
 from cms import demo_content as content
+from cms.locales import ensure_english_site
 from cms.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -271,4 +272,7 @@ def _load_site_demo() -> dict:
     )
     spec = content.ABOUT_PAGE
     _child(report, home, ContentPage, spec["slug"], title=spec["title"], body=_body(spec["paragraphs"]))
+    # English: the home page and the menu's sections; articles are translated by editors.
+    for page, created in ensure_english_site(home):
+        report.count(page, created)
     return report.as_dict()
