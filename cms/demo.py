@@ -21,7 +21,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from campaigns.models import Audience, Campaign, MaterialDistribution, Place, Topic
 from campaigns.places import lookup_place
@@ -182,7 +182,7 @@ def load_site_demo() -> dict:
 @transaction.atomic
 def _load_site_demo() -> dict:
     report = _Report()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home.intro != content.HOME_INTRO:
         home.intro = content.HOME_INTRO
         home.save_revision().publish()
