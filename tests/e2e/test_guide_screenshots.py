@@ -154,7 +154,7 @@ def test_editor_writes_an_article_and_submits_it_for_review(open_as, site, shot)
     page.get_by_label("Di cư an toàn").check()
     page.get_by_label("Phụ nữ dân tộc thiểu số").check()
     page.get_by_label("Tỉnh Thanh Hóa").check()
-    page.locator("section").filter(has=page.get_by_text("phân loại", exact=True)).last.evaluate(
+    page.locator("section").filter(has=page.get_by_text("Phân loại", exact=True)).last.evaluate(
         "panel => panel.scrollIntoView({block: 'start', inline: 'nearest'})"
     )
     shot(page, "editor-classification")
