@@ -96,3 +96,13 @@ def test_language_switch_says_when_there_is_no_translation(client):
     html = client.get(page.url).content.decode()
     assert '<a href="/en/" lang="en"' in html
     assert "Trang này chưa có bản tiếng Anh: EN mở trang chủ tiếng Anh." in html
+
+
+def test_feed_and_sitemap_list_only_vietnamese_pages(client):
+    english_site()
+    page = pages.article("Bài có bản dịch", slug="co-ban-dich")
+    translated(page, "An article with a translation")
+    feed = client.get("/feeds/articles/").content.decode()
+    assert "Bài có bản dịch" in feed and "An article with a translation" not in feed
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert "/tin-bai/co-ban-dich/" in sitemap and "/en/" not in sitemap
