@@ -32,7 +32,7 @@ thanh_hoa = Place.objects.get(is_current=True, level="province", code="38")
 StaffScope.objects.get_or_create(user=User.objects.get(username="{MANAGER}"))[0].provinces.add(thanh_hoa)
 index = ArticleIndexPage.objects.get(locale__language_code="vi")
 article = ArticlePage.objects.filter(locale__language_code="vi").order_by("pk").first()
-activity = Activity.objects.first()
+activity = Activity.objects.for_user(User.objects.get(username="{MANAGER}")).first()
 print(index.pk, article.pk, article.slug, activity.pk)
 """
 
