@@ -275,7 +275,7 @@ def test_trainer_prints_a_sign_in_sheet_and_imports_it(open_as, site, shot, tmp_
     shot(page, "trainer-sign-in-sheet")
 
     page.goto(site["url"] + "/admin/participants/")
-    page.locator("header button[aria-label='Actions']").click()
+    page.locator("header button[aria-label='Thao tác']").click()
     expect(page.get_by_role("link", name="Nhập từ tệp")).to_be_visible()
     expect(page.get_by_role("link", name="Tải tệp mẫu")).to_be_visible()
     shot(page, "trainer-import-menu", clip={"x": 0, "y": 0, "width": 1280, "height": 400})

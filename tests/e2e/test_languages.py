@@ -149,7 +149,7 @@ def guide_screens(site) -> dict[str, list[str]]:
         EDITOR: [*pages, f"/admin/translation/submit/page/{page}/", "/admin/guides/", "/admin/account/"],
         REVIEWER: ["/admin/", "/admin/reports/workflow/", *pages[:3]],
         TRAINER: [*records, "/record/"],
-        MANAGER: [*records, "/admin/targets/", "/admin/reports/site-history/"],
+        MANAGER: [*records, "/admin/reports/targets/", "/admin/reports/site-history/"],
         ADMIN: ["/admin/", "/admin/users/", "/admin/groups/", "/admin/workflows/list/", "/admin/locales/", *pages[:3]],
     }
 
