@@ -39,8 +39,13 @@ def _all(models: list[str], actions: list[str]) -> list[tuple[str, str]]:
     return [(_app_of(model), f"{action}_{model}") for model in models for action in actions]
 
 
+# Wagtail's simple_translation: "Dịch" (Translate) in a page's menu. The copy is a draft that
+# goes through the same moderation workflow as any page.
+TRANSLATE = [("simple_translation", "submit_translation")]
+
 ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     EDITORS: ADMIN_ACCESS
+    + TRANSLATE
     + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
     + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
     TRAINERS: ADMIN_ACCESS
@@ -61,6 +66,7 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
     + _all(["campaign"], ["export"])
     + _perms("wagtailimages", ["image"], ["add", "choose"]),
     NATIONAL_ADMINS: ADMIN_ACCESS
+    + TRANSLATE
     + _all(TRACKED + PEOPLE + [m for m in REFERENCE if m != "place"], ["add", "change", "delete", "view"])
     + _all(["place"], ["view"])
     + _all(["staffscope"], ["add", "change", "delete", "view"])

@@ -21,11 +21,12 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from campaigns.models import Audience, Campaign, MaterialDistribution, Place, Topic
 from campaigns.places import lookup_place
 from cms import demo_content as content
+from cms.locales import ensure_english_site
 from cms.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -184,7 +185,7 @@ def _load_site_demo() -> dict:
     report = _Report()
     # The demo's canonical links and sitemap name the configured address, not localhost.
     configure_default_site()
-    home = HomePage.objects.first()
+    home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home.intro != content.HOME_INTRO:
         home.intro = content.HOME_INTRO
         home.save_revision().publish()
@@ -277,4 +278,7 @@ def _load_site_demo() -> dict:
     _child(
         report, home, ContentPage, spec["slug"], title=spec["title"], body=_body(spec["paragraphs"]), show_in_menus=True
     )
+    # English: the home page and the menu's sections; articles are translated by editors.
+    for page, created in ensure_english_site(home):
+        report.count(page, created)
     return report.as_dict()

@@ -39,8 +39,10 @@ def search(request):
     results = None
     page_obj = None
     if query:
+        # Only the reader's language: without its locale there is nothing to find, never the
+        # other language's pages.
         locale = Locale.objects.filter(language_code=get_language()).first()
-        results = search_pages(query, locale)
+        results = search_pages(query, locale) if locale is not None else Page.objects.none()
         page_obj = Paginator(results, PER_PAGE).get_page(request.GET.get("page"))
         found = list(page_obj.object_list)
         # One query per page type for all the results, not one per result.

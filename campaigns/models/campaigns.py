@@ -39,11 +39,11 @@ class Campaign(index.Indexed, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("code"), FieldPanel("name")]),
         FieldPanel("description"),
-        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("period")),
-        MultiFieldPanel([FieldPanel("lead_organiser"), FieldPanel("partners")], heading=_("organisers")),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date")], heading=_("Period")),
+        MultiFieldPanel([FieldPanel("lead_organiser"), FieldPanel("partners")], heading=_("Organisers")),
         FieldPanel("coverage"),
-        InlinePanel("documents", heading=_("plan documents"), label=_("document")),
-        InlinePanel("targets", heading=_("targets"), label=_("target")),
+        InlinePanel("documents", heading=_("Plan documents"), label=_("document")),
+        InlinePanel("targets", heading=_("Targets"), label=_("target")),
     ]
     search_fields = [
         index.SearchField("name"),

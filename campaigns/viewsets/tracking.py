@@ -156,9 +156,9 @@ class ActivityViewSet(ScopedModelViewSet):
             ),
             MultiFieldPanel(
                 [FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")])],
-                heading=_("participants"),
+                heading=_("Participants"),
             ),
-            InlinePanel("attendances", panels=ATTENDANCE_PANELS, heading=_("sign-in list"), label=_("attendee")),
+            InlinePanel("attendances", panels=ATTENDANCE_PANELS, heading=_("Sign-in list"), label=_("attendee")),
             FieldPanel("materials"),
             FieldPanel("photos"),
             FieldPanel("notes"),

@@ -85,7 +85,7 @@ class ArticlePage(SitePage):
     content_panels = [
         *SitePage.content_panels,
         FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
-        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("hero image")),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_alt")], heading=_("Hero image")),
         FieldPanel("summary"),
         FieldPanel("body"),
         MultiFieldPanel(
@@ -95,7 +95,7 @@ class ArticlePage(SitePage):
                 FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("related_leaflets", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("classification"),
+            heading=_("Classification"),
         ),
     ]
     promote_panels = [*SitePage.promote_panels, FieldPanel("featured")]

@@ -92,7 +92,7 @@ class LeafletPage(SitePage):
                 FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("provinces", widget=forms.CheckboxSelectMultiple),
             ],
-            heading=_("classification"),
+            heading=_("Classification"),
         ),
     ]
     promote_panels = [*SitePage.promote_panels, FieldPanel("featured")]

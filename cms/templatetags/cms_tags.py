@@ -1,33 +1,43 @@
 from django import template
 from django.conf import settings
 from django.utils.translation import get_language, get_language_info
+from django.utils.translation import gettext_lazy as _
+
+from cms.locales import language_link
 
 register = template.Library()
+
+# What the language switch says when the page has no translation in a language.
+NO_TRANSLATION = {
+    "vi": _("This page has no Vietnamese version: VI opens the Vietnamese home page."),
+    "en": _("This page has no English version yet: EN opens the English home page."),
+}
 
 
 @register.inclusion_tag("cms/includes/languages.html", takes_context=True)
 def language_links(context) -> dict:
-    """Plain links to the page in each language (its translation, else that language's home).
+    """Plain links to the page in each language: its translation, else that language's home
+    page with a note that this page has no translation there.
 
     Links, not forms: no CSRF cookie, so public pages stay cacheable and work without JavaScript.
     """
     page = context.get("page")
     request = context.get("request")
     current = get_language()
-    translations = {}
-    if page is not None and getattr(page, "pk", None):
-        for translation in page.get_translations(inclusive=False).live().select_related("locale"):
-            translations[translation.locale.language_code] = translation
     links = []
     for code, _name in settings.LANGUAGES:
-        if code in translations:
-            url = translations[code].get_url(request)
-        else:
-            url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+        target = language_link(page, code, request)
         links.append(
-            {"code": code, "name": get_language_info(code)["name_local"], "url": url, "current": code == current}
+            {
+                "code": code,
+                "name": get_language_info(code)["name_local"],
+                "url": target["url"],
+                "translated": target["translated"],
+                "note": NO_TRANSLATION.get(code, ""),
+                "current": code == current,
+            }
         )
-    return {"links": links}
+    return {"links": links, "untranslated": [link for link in links if not link["translated"]]}
 
 
 @register.simple_tag

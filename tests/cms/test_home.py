@@ -1,5 +1,6 @@
 import pytest
 
+from cms.locales import ensure_english_site
 from cms.models import HomePage
 
 pytestmark = pytest.mark.django_db
@@ -14,9 +15,18 @@ def test_home_page_is_served_in_vietnamese(client):
 
 
 def test_home_page_in_english_under_its_prefix(client):
+    ensure_english_site(HomePage.objects.get())
     response = client.get("/en/")
     assert response.status_code == 200
-    assert '<html lang="en"' in response.content.decode()
+    html = response.content.decode()
+    assert '<html lang="en"' in html
+    assert "<h1>Preventing human trafficking</h1>" in html
+
+
+def test_without_an_english_home_english_readers_are_told_so(client):
+    response = client.get("/en/")
+    assert response.status_code == 404
+    assert "This page has not been translated" in response.content.decode()
 
 
 def test_the_default_site_is_rooted_at_our_home_page():
@@ -24,7 +34,7 @@ def test_the_default_site_is_rooted_at_our_home_page():
 
     site = Site.objects.get(is_default_site=True)
     assert isinstance(site.root_page.specific, HomePage)
-    assert HomePage.objects.count() == 1
+    assert HomePage.objects.filter(locale__language_code="vi").count() == 1
 
 
 def test_admin_login_page(client):

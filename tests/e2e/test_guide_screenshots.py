@@ -61,7 +61,8 @@ activity, _ = Activity.objects.get_or_create(
     defaults={{"title": "Tập huấn kỹ năng nhận biết thủ đoạn mua bán người", "kind": "training",
               "start_date": datetime.date(2026, 3, 12), "place": na_meo}},
 )
-print(ArticleIndexPage.objects.get().pk, LeafletIndexPage.objects.get().pk, activity.pk)
+vi = dict(locale__language_code='vi')
+print(ArticleIndexPage.objects.get(**vi).pk, LeafletIndexPage.objects.get(**vi).pk, activity.pk)
 """
 
 
@@ -120,7 +121,7 @@ def open_footer_menu(page) -> None:
 
 def test_the_help_menu_leads_to_the_guides(open_as, site, shot):
     page = open_as(ADMIN)
-    page.get_by_role("button", name="Help").click()
+    page.get_by_role("button", name="Trợ giúp").click()
     guides = page.get_by_role("link", name="Hướng dẫn sử dụng")
     expect(guides).to_be_visible()
     shot(page, "help-menu", clip={"x": 0, "y": 0, "width": 640, "height": 560})
@@ -153,7 +154,7 @@ def test_editor_writes_an_article_and_submits_it_for_review(open_as, site, shot)
     page.get_by_label("Di cư an toàn").check()
     page.get_by_label("Phụ nữ dân tộc thiểu số").check()
     page.get_by_label("Tỉnh Thanh Hóa").check()
-    page.locator("section").filter(has=page.get_by_text("phân loại", exact=True)).last.evaluate(
+    page.locator("section").filter(has=page.get_by_text("Phân loại", exact=True)).last.evaluate(
         "panel => panel.scrollIntoView({block: 'start', inline: 'nearest'})"
     )
     shot(page, "editor-classification")
@@ -163,11 +164,11 @@ def test_editor_writes_an_article_and_submits_it_for_review(open_as, site, shot)
     expect(page.locator(".messages")).to_contain_text(ARTICLE)
 
     page.locator("[data-side-panel-toggle='status']").click()
-    page.get_by_role("button", name="Set schedule").click()
+    page.get_by_role("button", name="Đặt lịch").click()
     dialog = page.locator("#schedule-publishing-dialog")
     expect(dialog.locator("input[name=go_live_at]")).to_be_visible()
     shot(page, "editor-schedule")
-    dialog.get_by_role("button", name="Close dialog").click()
+    dialog.get_by_role("button", name="Đóng hộp thoại").click()
 
     page.locator("[data-side-panel-toggle='preview']").click()
     preview = page.frame_locator("iframe[title]").first
@@ -198,7 +199,7 @@ def test_editor_uploads_a_leaflet_pdf_and_makes_its_page(open_as, site, shot, tm
     page.goto(f"{site['url']}/admin/pages/add/cms/leafletpage/{site['leaflet_index']}/")
     page.fill("#id_title", "Đi làm xa an toàn (bản tiếng Thái)")
     page.fill("#id_summary", "Năm điều cần nhớ trước khi nhận lời đi làm xa, in cho chị em người Thái.")
-    page.get_by_role("button", name="Chọn một văn bản").click()
+    page.get_by_role("button", name="Chọn tài liệu").click()
     page.locator(".modal-content").get_by_role("link", name="to-roi-di-lam-xa-an-toan").first.click()
     expect(page.locator("[data-chooser-title]").first).to_have_text("to-roi-di-lam-xa-an-toan")
     shot(page, "editor-new-leaflet")
@@ -274,7 +275,7 @@ def test_trainer_prints_a_sign_in_sheet_and_imports_it(open_as, site, shot, tmp_
     shot(page, "trainer-sign-in-sheet")
 
     page.goto(site["url"] + "/admin/participants/")
-    page.locator("header button[aria-label='Actions']").click()
+    page.locator("header button[aria-label='Thao tác']").click()
     expect(page.get_by_role("link", name="Nhập từ tệp")).to_be_visible()
     expect(page.get_by_role("link", name="Tải tệp mẫu")).to_be_visible()
     shot(page, "trainer-import-menu", clip={"x": 0, "y": 0, "width": 1280, "height": 400})
@@ -343,7 +344,7 @@ def test_administrator_manages_users_roles_and_provinces(open_as, site, shot):
     shot(page, "admin-users")
 
     page.get_by_role("link", name="Lò Thị Mai").first.click()
-    page.get_by_role("tab", name="Roles").click()
+    page.get_by_role("tab", name="Vai trò").click()
     groups = page.locator("#id_groups")
     expect(groups).to_contain_text("Tập huấn viên")
     expect(page.get_by_label("Tập huấn viên")).to_be_checked()

@@ -15,7 +15,7 @@ for name, group in (("{EDITOR}", "Editors"), ("{REVIEWER}", "Moderators")):
     user.save()
     user.groups.add(Group.objects.get(name=group))
 from cms.models import ArticleIndexPage
-print(ArticleIndexPage.objects.get().pk)
+print(ArticleIndexPage.objects.get(locale__language_code='vi').pk)
 """
 
 

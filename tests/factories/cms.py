@@ -46,16 +46,16 @@ def publish(parent, page, user=None):
 
 
 def home() -> HomePage:
-    return HomePage.objects.get()
+    return HomePage.objects.get(locale__language_code="vi")
 
 
 def article_index() -> ArticleIndexPage:
-    existing = ArticleIndexPage.objects.first()
+    existing = ArticleIndexPage.objects.filter(locale__language_code="vi").first()
     return existing or publish(home(), ArticleIndexPage(title="Tin bài", slug="tin-bai"))
 
 
 def leaflet_index() -> LeafletIndexPage:
-    existing = LeafletIndexPage.objects.first()
+    existing = LeafletIndexPage.objects.filter(locale__language_code="vi").first()
     return existing or publish(home(), LeafletIndexPage(title="Tờ rơi", slug="to-roi"))
 
 
@@ -93,7 +93,8 @@ def campaign_page(campaign, **fields) -> CampaignPage:
 
 
 def statistics_page() -> StatisticsPage:
-    return StatisticsPage.objects.first() or publish(home(), StatisticsPage(title="Số liệu", slug="so-lieu"))
+    existing = StatisticsPage.objects.filter(locale__language_code="vi").first()
+    return existing or publish(home(), StatisticsPage(title="Số liệu", slug="so-lieu"))
 
 
 def content_page(title: str = "Giới thiệu", body=None) -> ContentPage:

@@ -146,9 +146,9 @@ MATRIX = {
     "admin/settings/<slug:app_name>/<slug:model_name>/": {"no such setting": "L N N N N"},
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/": {"no such setting": "L N N N N"},
     "admin/settings/<slug:app_name>/<slug:model_name>/<int:pk>/preview/": {"no such setting": "L N N N N"},
-    "admin/translation/submit/page/<int:page_id>/": {"page": "L D D D D"},
+    "admin/translation/submit/page/<int:page_id>/": {"page": "L O D D O"},
     "admin/translation/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/": {
-        "language translation": "L D D D D"
+        "language translation": "L N D D N"
     },
     "admin/embeds/chooser/": {"": "L O O O O"},
     "admin/embeds/chooser/upload/": {"": "L O O O O"},

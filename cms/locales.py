@@ -1,0 +1,85 @@
+"""The English side of the public site: its locale, its skeleton of pages, and which page a
+reader lands on when switching language.
+
+Content is translated with Wagtail's `simple_translation` (*Dịch* in a page's action menu):
+it copies the page into the English tree as a draft, the editor writes the English and
+submits it to the same moderation workflow as any page. The English home and indexes must
+exist and be live first, or translated articles would sit under draft parents.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.translation import get_language
+from wagtail.models import Locale, Page
+
+ENGLISH = "en"
+
+# The pages every English reader needs before any article is translated: the home page and
+# the sections of the main menu (their slugs stay the same, so the menu links work in both).
+SKELETON: dict[str, dict] = {
+    "home": {
+        "title": "Preventing human trafficking",
+        "intro": (
+            "<p>Materials, articles and figures from the Vietnam Women's Union's training and "
+            "awareness campaigns against human trafficking, with the police, border guards and "
+            "social services.</p>"
+        ),
+    },
+    "tin-bai": {"title": "Articles", "intro": "News and stories from the provinces."},
+    "to-roi": {"title": "Leaflets", "intro": "Leaflets to read, print and hand out."},
+    "so-lieu": {
+        "title": "Statistics",
+        "intro": "<p>Public totals by province from the reports entered. No names or personal details.</p>",
+    },
+}
+
+
+def english_locale() -> Locale:
+    return Locale.objects.get_or_create(language_code=ENGLISH)[0]
+
+
+def translate(page: Page, locale: Locale, **fields) -> tuple[Page, bool]:
+    """The live translation of `page` in `locale`, made (and published) when missing."""
+    existing = page.get_translation_or_none(locale)
+    if existing is not None:
+        return existing.specific, False
+    copy = page.copy_for_translation(locale).specific
+    for name, value in fields.items():
+        setattr(copy, name, value)
+    copy.save_revision().publish()
+    return copy, True
+
+
+@transaction.atomic
+def ensure_english_site(home: Page) -> list[tuple[Page, bool]]:
+    """English home and menu sections for the Vietnamese `home` (idempotent)."""
+    locale = english_locale()
+    english_home, created = translate(home, locale, **SKELETON["home"])
+    done = [(english_home, created)]
+    for child in home.get_children().specific():
+        fields = SKELETON.get(child.slug)
+        if fields is not None:
+            done.append(translate(child, locale, **fields))
+    return done
+
+
+def language_link(page: Page | None, code: str, request) -> dict:
+    """Where the switch to language `code` leads from `page`: its live translation, or that
+    language's home page when the page has none (`translated` says which)."""
+    home_url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+    if page is None or not getattr(page, "pk", None):
+        return {"url": home_url, "translated": True}
+    if page.locale.language_code == code:
+        return {"url": page.get_url(request), "translated": True}
+    translation = page.get_translations(inclusive=False).live().filter(locale__language_code=code).first()
+    if translation is None:
+        return {"url": home_url, "translated": False}
+    return {"url": translation.get_url(request), "translated": True}
+
+
+def is_in_other_language(page: Page) -> bool:
+    """True when `page` is served under another language's addresses (its tree is missing
+    there, so Wagtail fell back to the default language's page)."""
+    return page.locale.language_code != get_language()
