@@ -128,6 +128,10 @@ class LookupWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         return self.show(value) if value is not None else ""
 
+    def describe(self, value: models.Model) -> str:
+        """The record found, as a dry run shows it to the person importing."""
+        return str(value)
+
 
 def find_by_key_or_name(queryset, key_field: str, *name_fields: str) -> Callable[[str], models.Model | None]:
     """A finder: the record whose key equals the text (any case), else whose name matches without diacritics."""
