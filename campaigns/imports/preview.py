@@ -4,7 +4,8 @@ still the template's example row.
 
 Only the first `PREVIEW_ROWS` rows are read back in detail, after their chunk has gone
 through the resource, whose lookups are then already remembered: a large file costs the
-same few lines. Free text (names, phones, notes) is read as typed and not repeated here.
+same few lines. Free text (names, phones, notes) and cells read exactly as typed are not
+repeated.
 A record the user may not see is never named: the preview says it is outside their
 provinces, whatever the lookup found.
 """
@@ -32,7 +33,7 @@ from campaigns.imports.templates import example_row
 from campaigns.places import describe
 from campaigns.text import ascii_key
 
-PREVIEW_ROWS = 20
+PREVIEW_ROWS = 10
 MAX_EXAMPLE_ROWS = 10
 PLACE_KEYS = ("commune", "district", "province")  # the smallest given names the place
 
@@ -106,6 +107,8 @@ class Previewer:
             cell = self.read_cell(key, value)
             if cell is not None:
                 reading.cells.append(cell)
+        # What was read exactly as typed tells nothing: "45 → 45" is left out.
+        reading.cells = [cell for cell in reading.cells if cell.refused or cell.detail or cell.read != cell.typed]
         return reading
 
     def read_cell(self, key: str, value) -> CellReading | None:
@@ -207,15 +210,11 @@ def same_value(cell, expected) -> bool:
 
 
 def compact_lines(readings: list[RowReading]) -> list[str]:
-    """The readings as the command line prints them: a line per row, with the cells whose
-    reading differs from what was typed, and the dates in words (day and month told apart)."""
+    """The readings as the command line prints them: a line per row, the dates in words
+    (day and month told apart)."""
     lines = []
     for reading in readings:
-        cells = [
-            f"{cell.column} “{cell.typed}” → {cell.detail or cell.read}"
-            for cell in reading.cells
-            if cell.read != cell.typed or cell.detail
-        ]
+        cells = [f"{cell.column} “{cell.typed}” → {cell.detail or cell.read}" for cell in reading.cells]
         if cells:
             lines.append(_("row %(row)s") % {"row": reading.row} + ": " + "; ".join(cells))
     return lines
