@@ -16,7 +16,7 @@ from campaigns.imports import preview
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.imports.templates import template_xlsx
-from campaigns.models import Activity, ImportJob
+from campaigns.models import Activity, Club, ImportJob
 from campaigns.roles import TRAINERS
 from tests.factories import THANH_HOA, ClubFactory, OrganiserFactory, son_la_commune, staff
 from tests.imports.conftest import csv_file
@@ -209,3 +209,26 @@ def test_an_organisers_exact_name_wins_over_a_look_alike():
     row = TYPED.replace("hoi lien hiep phu nu thanh hoa", "Hội Liên hiệp Phụ nữ Thanh Hóa")
     assert run(csv_file(row)).ok
     assert [o.name for o in Activity.objects.get().organisers.all()] == ["Hội Liên hiệp Phụ nữ Thanh Hóa"]
+
+
+def test_clubs_and_campaigns_take_organisers_as_people_type_them_too():
+    from campaigns.imports.others import ClubResource
+
+    clubs = "Mã,Tên câu lạc bộ,Tỉnh/Thành phố,Xã/Phường,Đơn vị tổ chức"
+    file = csv_file("CLB-1,CLB Na Mèo,Thanh Hóa,Na Mèo,hoi lien hiep phu nu thanh hoa", header=clubs)
+    report = run_import(ClubResource, file, name="c.csv")
+    assert report.ok, report.errors
+    assert Club.objects.get(external_id="CLB-1").organiser.name == "Hội LHPN tỉnh Thanh Hóa"
+
+
+def test_a_sign_in_list_is_read_back_without_names_or_phones():
+    from trainings.resources import ParticipantResource
+
+    people = "Mã,Họ và tên,Giới tính,Năm sinh,Tỉnh/Thành phố,Xã/Phường,Điện thoại"
+    file = csv_file(",Lò Thị Mai,nu,1.995,thanh hoa,xa na meo,0912 345 678", header=people)
+    with translation.override("vi"):
+        report = run_import(ParticipantResource, file, name="p.csv", dry_run=True)
+    assert report.ok, report.errors
+    cells = readings(report)
+    assert cells["Năm sinh"][:2] == ("1.995", "1995") and cells["Giới tính"][:2] == ("nu", "Nữ")
+    assert "Lò Thị Mai" not in str(report.readings) and "0912" not in str(report.readings)
