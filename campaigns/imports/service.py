@@ -170,7 +170,7 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
                     rows, numbers = [rows[i] for i in kept], [numbers[i] for i in kept]
                     if not rows:
                         continue
-                resource.row_offset = numbers[0] - 1
+                resource.row_numbers = numbers
                 _collect(_import_chunk(resource, keys, rows, write=not report.errors), resource, numbers, report)
                 preview.note(rows, numbers)
                 report.rows += len(rows)

@@ -232,3 +232,10 @@ def test_a_sign_in_list_is_read_back_without_names_or_phones():
     cells = readings(report)
     assert cells["Năm sinh"][:2] == ("1.995", "1995") and cells["Giới tính"][:2] == ("nu", "Nữ")
     assert "Lò Thị Mai" not in str(report.readings) and "0912" not in str(report.readings)
+
+
+def test_rows_that_change_records_keep_their_file_numbers_across_blank_lines():
+    rows = [TYPED, "", ",,,,,,,,,,,,,,,", TYPED.replace("TH-1", "TH-2")]
+    report = run(csv_file(*rows), dry_run=True)
+    assert [change.row for change in report.changes] == [2, 5]
+    assert [reading.row for reading in report.readings] == [2, 5]
