@@ -138,7 +138,7 @@ class Previewer:
     def read_place(self, row: dict) -> list[CellReading]:
         places = getattr(self.resource, "places", None)
         if not isinstance(places, PlaceResolver):
-            return [cell for key in PLACE_KEYS[::-1] if (cell := self._as_typed(key, row.get(key)))]
+            return []  # a province alone (targets): read as typed
         key = next(key for key in PLACE_KEYS if row.get(key) is not None)
         cell = CellReading(self.headers[key], typed_text(row[key]), "")
         place, errors = places.resolve(row)
@@ -149,11 +149,6 @@ class Previewer:
         else:
             cell.read = describe(place)
         return [cell]
-
-    def _as_typed(self, key: str, value) -> CellReading | None:
-        if value is None or key not in self.headers:
-            return None
-        return CellReading(self.headers[key], typed_text(value), typed_text(value))
 
     def name_record(self, widget: LookupWidget, record: models.Model | None) -> str:
         if record is None:
