@@ -89,3 +89,31 @@ def split_prefix(text: str) -> tuple[str, str]:
         if prefix in PREFIX_KINDS:
             return prefix, clean(" ".join(words[size:]).lstrip(". "))
     return "", clean(text)
+
+
+# Abbreviations organisers' names are written with (ASCII form) and what they stand for:
+# "Hội LHPN tỉnh Thanh Hóa" and "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa" are the same union.
+ORGANISER_ABBREVIATIONS = {
+    "lhpn": "lien hiep phu nu",
+    "hlhpn": "hoi lien hiep phu nu",
+    "bdbp": "bo doi bien phong",
+    "ldtbxh": "lao dong thuong binh va xa hoi",
+    "ubnd": "uy ban nhan dan",
+    "mttq": "mat tran to quoc",
+    "tw": "trung uong",
+}
+# Unit words inside an organiser's name that people leave out: "Công an Thanh Hóa" is
+# "Công an tỉnh Thanh Hóa". Dropped from both sides of a comparison, so at worst two names
+# fall together and the lookup asks which one was meant.
+ORGANISER_UNIT_WORDS = {"tinh", "tp", "thanh pho", "huyen"}
+
+
+def organiser_key(text: str) -> str:
+    """What an organiser's name is compared by: `ascii_key`, with abbreviations spelled out
+    and unit words left out. "Hội LHPN tỉnh Thanh Hoá" → "hoi lien hiep phu nu thanh hoa"."""
+    words = ascii_key(str(text).replace("&", " va ")).split()
+    spelled = " ".join(ORGANISER_ABBREVIATIONS.get(word, word) for word in words)
+    kept = f" {spelled} "
+    for unit in ORGANISER_UNIT_WORDS:
+        kept = kept.replace(f" {unit} ", " ")
+    return " ".join(kept.split())

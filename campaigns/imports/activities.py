@@ -18,6 +18,7 @@ from campaigns.imports.base import (
     find_by_key_or_name,
 )
 from campaigns.imports.cells import format_date
+from campaigns.imports.organisers import OrganiserWidget
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
 from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
 
@@ -232,12 +233,7 @@ class ActivityResource(TransferResource):
     notes = field("notes")
 
     m2m_columns = {
-        "organiser": (
-            "organisers",
-            LookupWidget(
-                find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, gettext_lazy("organiser")
-            ),
-        ),
+        "organiser": ("organisers", OrganiserWidget()),
         "audience": (
             "audiences",
             LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),

@@ -135,6 +135,10 @@ class LookupWidget(widgets.Widget):
     def render(self, value, obj=None, **kwargs):
         return self.show(value) if value is not None else ""
 
+    def describe(self, value: models.Model) -> str:
+        """The record found, as a dry run shows it to the person importing."""
+        return str(value)
+
 
 class Finder:
     """The record whose key equals the text (any case), else whose name matches without diacritics."""
@@ -307,7 +311,7 @@ class TransferResource(resources.ModelResource):
         self.created: list[tuple[int, str]] = []
         self.updated: list[tuple[int, str]] = []
         self.changes: list[Change] = []
-        self.row_offset = 1  # file row number of the first data row, minus one
+        self.row_numbers: list[int] = []  # the file's row numbers of the chunk's rows (blank rows are left out)
 
     # Columns and headers.
 
@@ -594,7 +598,8 @@ class TransferResource(resources.ModelResource):
         super().save_instance(instance, is_create, row, **kwargs)
         self.pending.append(instance)
         if len(self.changes) < 100:
-            number = kwargs.get("row_number", 0) + self.row_offset
+            index = kwargs.get("row_number", 1)
+            number = self.row_numbers[index - 1] if index <= len(self.row_numbers) else index + 1
             columns = [self.column_header(name) or name for name in getattr(instance, "_changed", [])]
             self.changes.append(Change(number, "new" if is_create else "update", self.change_label(instance), columns))
 

@@ -19,6 +19,7 @@ from campaigns.imports.base import (
     field,
     find_by_key_or_name,
 )
+from campaigns.imports.organisers import OrganiserWidget
 from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Place, Target
 
 CLUB_STATUS_NAMES = {Club.Status.ACTIVE: "Đang hoạt động", Club.Status.CLOSED: "Ngừng hoạt động"}
@@ -40,9 +41,7 @@ def campaign_widget() -> LookupWidget:
 
 
 def organiser_widget() -> LookupWidget:
-    return LookupWidget(
-        find_by_key_or_name(Organiser.objects.all(), "name", "short_name"), str, gettext_lazy("organiser")
-    )
+    return OrganiserWidget()
 
 
 class PlacedResource(TransferResource):

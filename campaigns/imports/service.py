@@ -32,6 +32,7 @@ from wagtail.models import ModelLogEntry
 
 from campaigns.imports.base import Change, ChunkResult, TransferResource, error_list
 from campaigns.imports.files import FileRefused, read_sheet, write_sheet
+from campaigns.imports.preview import Previewer, RowReading
 
 CHUNK_ROWS = 2000
 MAX_LISTED_ERRORS = 500
@@ -64,6 +65,8 @@ class ImportReport:
     errors: list[RowError] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     refused: str = ""  # the file as a whole could not be read
+    readings: list[RowReading] = field(default_factory=list)  # dry run: how the first rows were read
+    example_rows: list[int] = field(default_factory=list)  # rows that are the template's example
 
     @property
     def ok(self) -> bool:
@@ -81,6 +84,7 @@ class ImportReport:
         data = dict(data)
         data["errors"] = [RowError(**item) for item in data.get("errors", [])]
         data["changes"] = [Change(**item) for item in data.get("changes", [])]
+        data["readings"] = [RowReading.from_dict(item) for item in data.get("readings", [])]
         return cls(**data)
 
 
@@ -153,6 +157,7 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
     id_key = resource.import_id_key()
     id_column = resource.column_header(id_key)
     seen_codes: dict[str, int] = {}
+    preview = Previewer(resource, keys, read=dry_run)
     try:
         with transaction.atomic():
             for chunk in _chunks(sheet.rows, chunk_rows):
@@ -165,12 +170,14 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
                     rows, numbers = [rows[i] for i in kept], [numbers[i] for i in kept]
                     if not rows:
                         continue
-                resource.row_offset = numbers[0] - 1
+                resource.row_numbers = numbers
                 _collect(_import_chunk(resource, keys, rows, write=not report.errors), resource, numbers, report)
+                preview.note(rows, numbers)
                 report.rows += len(rows)
                 if progress:
                     progress(report.rows)
             report.changes = resource.changes
+            report.readings, report.example_rows = preview.readings, preview.example_rows
             if report.errors or report.refused or dry_run:
                 raise _Rollback
             _log(resource, user)

@@ -14,18 +14,26 @@ from campaigns.imports.cells import escape_formula, parse_date
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 
 
-def template_xlsx(resource_class: type[TransferResource]) -> bytes:
-    book = Workbook()
-    data = book.active
-    data.title = "Dữ liệu"
-    data.append([column.header for column in resource_class.columns])
+def example_row(resource_class: type[TransferResource]) -> list:
+    """The example row the template writes under its headers, one value per column (None
+    for an empty cell, a date for a date column). A dry run compares the file's rows with
+    it, so that an example left in the file is noticed before it is stored."""
     example = []
     for column in resource_class.columns:
         value = column.example
         if isinstance(value, str) and column.key.endswith(("date", "_on")) and value:
             value = parse_date(value)
-        example.append(escape_formula(value) if value != "" else None)
-    data.append(example)
+        example.append(value if value != "" else None)
+    return example
+
+
+def template_xlsx(resource_class: type[TransferResource]) -> bytes:
+    book = Workbook()
+    data = book.active
+    data.title = "Dữ liệu"
+    data.append([column.header for column in resource_class.columns])
+    example = example_row(resource_class)
+    data.append([escape_formula(value) for value in example])
     for index, column in enumerate(resource_class.columns, start=1):
         cell = data.cell(row=1, column=index)
         cell.font = Font(bold=True)

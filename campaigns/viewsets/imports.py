@@ -21,6 +21,7 @@ from wagtail.admin.widgets.button import Button
 
 from campaigns.imports import jobs
 from campaigns.imports.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from campaigns.imports.preview import example_row_warning
 from campaigns.imports.registry import TRANSFERS, Transfer
 from campaigns.imports.service import ImportReport, export_file
 from campaigns.imports.templates import template_xlsx
@@ -133,6 +134,11 @@ class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
             percent=min(100, round(100 * done / max(job.estimated_rows, 1))) if job.running else 100,
             index_url=self.transfer_index_url(),
         )
+        if report is not None:
+            context.update(
+                unshown_rows=max(report.rows - len(report.readings), 0) if report.readings else 0,
+                example_warning=example_row_warning(report.example_rows) if report.example_rows else "",
+            )
         return context
 
     def post(self, request, *args, **kwargs):

@@ -29,7 +29,7 @@ def test_a_refused_file_lists_its_bad_rows(desktop, server_url, tmp_path, screen
     desktop.goto(server_url + "/admin/imports/activities/")
     desktop.set_input_files("main input[type=file]", str(bad))
     desktop.get_by_role("button", name="Kiểm tra tệp").click()
-    report = desktop.locator("main table")
+    report = desktop.locator("main table.import-errors")
     expect(report).to_contain_text("31/02/2026")  # the impossible date, on row 3
     expect(report).to_contain_text("Xã Không Có")  # the unknown commune, with the nearest names
     screenshot(desktop, "admin-import-refused")

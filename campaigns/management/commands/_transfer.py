@@ -7,6 +7,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
+from campaigns.imports.preview import compact_lines, example_row_warning
 from campaigns.imports.registry import TRANSFERS
 from campaigns.imports.service import export_file, run_import
 
@@ -52,6 +53,12 @@ class ImportCommand(BaseCommand):
             report = run_import(transfer.resource, stream, name=path.name, dry_run=dry_run, user=find_user(options))
         if report.refused:
             raise CommandError(f"{file}: {report.refused}")
+        for line in compact_lines(report.readings):
+            self.stdout.write(f"{file}: {line}")
+        if report.rows > len(report.readings) and report.readings:
+            self.stdout.write(f"{file}: … {report.rows - len(report.readings)} more rows read the same way, not shown")
+        for number in report.example_rows:
+            self.stderr.write(f"{file}: {example_row_warning([number])}")
         for error in report.errors:
             self.stderr.write(f"{file}: {error}")
         summary = (
