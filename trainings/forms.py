@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Place
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Place
 from campaigns.models.scoping import province_ids_for
 from trainings.models import Participant
 from trainings.services import NewAttendee
@@ -29,12 +29,24 @@ class RecordActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = ["kind", "title", "start_date", "place", "campaign", "participants", "female", "notes"]
+        fields = [
+            "kind",
+            "title",
+            "start_date",
+            "place",
+            "campaign",
+            "club",
+            "participants",
+            "female",
+            "ethnic_minority",
+            "notes",
+        ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 2}),
             "participants": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
             "female": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
+            "ethnic_minority": forms.NumberInput(attrs={"inputmode": "numeric", "min": 0}),
         }
 
     def __init__(self, *args, user, **kwargs):
@@ -51,6 +63,8 @@ class RecordActivityForm(forms.ModelForm):
         self.fields["present"].queryset = Participant.objects.for_user(user)
         self.fields["participants"].help_text = _("Only when you keep no list of names below.")
         self.fields["female"].help_text = ""
+        self.fields["ethnic_minority"].help_text = ""
+        self.fields["club"].queryset = Club.objects.for_user(user).select_related("place").order_by("name")
 
 
 class NewAttendeeForm(forms.Form):
