@@ -83,6 +83,10 @@ class Outcome:
         return self.activity is None and not self.conflict
 
 
+def stored_with(key: uuid.UUID) -> Activity | None:
+    return Activity.objects.filter(client_uuid=key).first()
+
+
 def new_attendees(attendees) -> list:
     """The filled rows of a validated attendee formset (a row left blank is no one)."""
     return [row.attendee() for row in attendees.forms if row.has_changed() and row.cleaned_data.get("full_name")]
@@ -94,7 +98,7 @@ def submit(data, *, user) -> Outcome:
     attendees = NewAttendeeFormSet(data, prefix="new")
     key = parse_uuid(data.get("client_uuid"))
     if key is not None:
-        existing = Activity.objects.filter(client_uuid=key).first()
+        existing = stored_with(key)
         if existing is not None:
             return _compare(existing, form, attendees, user)
     if not (form.is_valid() and attendees.is_valid()):
@@ -113,7 +117,7 @@ def submit(data, *, user) -> Outcome:
             )
     except IntegrityError:
         # The same UUID arrived twice at once: the other request stored it first.
-        existing = Activity.objects.filter(client_uuid=key).first() if key else None
+        existing = stored_with(key) if key else None
         if existing is None:
             raise
         return _compare(existing, form, attendees, user)
