@@ -48,7 +48,7 @@ def app_texts() -> dict[str, str]:
         "sending": _("Sending…"),
         "waiting": _("%(count)s waiting to send") % {"count": "{n}"},
         "refused_count": _("%(count)s refused: correct them") % {"count": "{n}"},
-        "all_sent": _("Everything on this phone has been sent."),
+        "all_sent": _("Everything has been sent."),
         "sign_in": _("Sign in again to send"),
         "pending": _("waiting to send"),
         "sent": _("sent"),

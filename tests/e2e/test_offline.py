@@ -261,3 +261,43 @@ def test_the_form_is_an_installable_app_that_opens_offline(context, server_url):
     expect(page.locator("h1")).to_contain_text("Ghi nhận hoạt động")
     page.goto(server_url + "/record/1234/")
     expect(page.locator("h1")).to_contain_text("Không có kết nối")
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two computed CSS colours ("rgb(r, g, b)")."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(part) / 255 for part in colour[colour.index("(") + 1 : colour.index(")")].split(",")[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_commune_search_reads_names_without_accents(context, server_url, shot):
+    page = open_form_online(context, server_url)
+    # Before a commune is chosen the form does not claim that nobody lives there.
+    expect(page.locator("#people-empty")).to_be_hidden()
+    expect(page.locator("#people-choose")).to_be_visible()
+    add = page.locator("#add-row")
+    colours = add.evaluate("b => [getComputedStyle(b).color, getComputedStyle(b).backgroundColor]")
+    assert contrast(*colours) >= 4.5, colours
+
+    search = page.get_by_role("combobox", name="Xã/phường")
+    search.fill("pu nhi")
+    options = page.locator("#commune-options [role=option]")
+    expect(options.first).to_have_text("Pù Nhi (Thanh Hóa)")
+    assert "Sơn La" not in page.locator("#commune-options").inner_text()
+    search.fill("na meo")
+    page.locator("#commune-search").scroll_into_view_if_needed()
+    shot(page, "trainer-commune-search")
+    search.press("ArrowDown")
+    search.press("Enter")
+    expect(search).to_have_value("Na Mèo (Thanh Hóa)")
+    expect(page.get_by_label("Hà Thị Lan")).to_be_visible()
+    expect(page.locator("#people-empty")).to_be_hidden()
+
+    page.select_option("select[name=kind]", "club_meeting")
+    expect(page.locator("select[name=club]")).to_be_visible()
+    expect(page.locator("input[name=ethnic_minority]")).to_be_visible()
