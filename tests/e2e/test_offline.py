@@ -301,3 +301,13 @@ def test_the_commune_search_reads_names_without_accents(context, server_url, sho
     page.select_option("select[name=kind]", "club_meeting")
     expect(page.locator("select[name=club]")).to_be_visible()
     expect(page.locator("input[name=ethnic_minority]")).to_be_visible()
+
+
+def test_signing_out_from_the_admin_also_clears_the_phones_names(context, server_url):
+    page = open_form_online(context, server_url)
+    page.set_viewport_size({"width": 1280, "height": 900})  # the admin's sidebar, unfolded
+    page.goto(server_url + "/admin/")
+    page.locator(".sidebar-footer__account").click()
+    page.locator("#wagtail-sidebar form[action='/admin/logout/'] button").click()
+    page.wait_for_url("**/admin/login/**")
+    assert page.evaluate(READ_STORE, "reference") == "[]"
