@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.fields import CountField, CountInput
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Place
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Place
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -29,15 +29,27 @@ class RecordActivityForm(forms.ModelForm):
 
     class Meta:
         model = Activity
-        fields = ["kind", "title", "start_date", "place", "campaign", "participants", "female", "notes"]
+        fields = [
+            "kind",
+            "title",
+            "start_date",
+            "place",
+            "campaign",
+            "club",
+            "participants",
+            "female",
+            "ethnic_minority",
+            "notes",
+        ]
         widgets = {
             "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 2}),
             "participants": CountInput,
             "female": CountInput,
+            "ethnic_minority": CountInput,
         }
         # "2.000" is two thousand, as in the admin and the imports (campaigns/fields.py).
-        field_classes = {"participants": CountField, "female": CountField}
+        field_classes = {"participants": CountField, "female": CountField, "ethnic_minority": CountField}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -51,6 +63,8 @@ class RecordActivityForm(forms.ModelForm):
         self.fields["present"].queryset = Participant.objects.for_user(user)
         self.fields["participants"].help_text = _("Only when you keep no list of names below.")
         self.fields["female"].help_text = ""
+        self.fields["ethnic_minority"].help_text = ""
+        self.fields["club"].queryset = Club.objects.for_user(user).select_related("place").order_by("name")
 
 
 class NewAttendeeForm(forms.Form):

@@ -1,10 +1,16 @@
 from django.urls import path
 
-from trainings import views
+from trainings import offline, views
 
 app_name = "trainings"
 
 urlpatterns = [
     path("", views.record, name="record"),
     path("<int:pk>/", views.recorded, name="recorded"),
+    path("shell/", views.shell, name="shell"),
+    path("offline/", offline.offline_page, name="offline"),
+    path("sw.js", offline.service_worker, name="service_worker"),
+    path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("api/data/", offline.data, name="data"),
+    path("api/activities/", offline.submit_json, name="submit"),
 ]

@@ -1,55 +1,96 @@
-"""The phone-friendly recording form for trainers (outside the Wagtail admin, which is heavy on a phone)."""
+"""The phone-friendly recording form for trainers (outside the Wagtail admin, which is heavy on a phone).
+
+Without JavaScript the form posts as any form does. With it, the page keeps a queue of
+recordings on the phone and sends them as JSON (trainings/offline.py) when it can.
+"""
 
 from django.contrib.auth.decorators import login_required, permission_required
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 
 from campaigns.models import Activity
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
-from trainings.services import record_activity
+from trainings.submission import parse_uuid, submit
 
 LOGIN_URL = "wagtailadmin_login"
 
 
+@never_cache
 @login_required(login_url=LOGIN_URL)
 @permission_required("campaigns.add_activity", raise_exception=True)
 def record(request):
     """Record one activity with its attendees. A draft re-sent by the phone saves once."""
     if request.method == "POST":
-        form = RecordActivityForm(request.POST, user=request.user)
-        attendees = NewAttendeeFormSet(request.POST, prefix="new")
-        uuid = request.POST.get("client_uuid")
-        if uuid:
-            already = Activity.objects.filter(client_uuid=uuid, recorded_by=request.user).first()
-            if already is not None:
-                return redirect("trainings:recorded", pk=already.pk)
-        if form.is_valid() and attendees.is_valid():
-            activity = form.save(commit=False)
-            activity.client_uuid = form.cleaned_data.get("client_uuid") or None
-            new = [f.attendee() for f in attendees.forms if f.has_changed() and f.cleaned_data.get("full_name")]
-            try:
-                with transaction.atomic():
-                    activity = record_activity(
-                        activity,
-                        user=request.user,
-                        present=list(form.cleaned_data["present"]),
-                        new_attendees=new,
-                        audiences=form.cleaned_data["audiences"],
-                    )
-            except ValidationError as error:
-                form.add_error(None, error)
-            except IntegrityError:
-                # The same draft arrived twice at once: the other request saved it.
-                return redirect("trainings:recorded", pk=Activity.objects.get(client_uuid=uuid).pk)
-            else:
-                return redirect("trainings:recorded", pk=activity.pk)
-    else:
-        form = RecordActivityForm(user=request.user)
-        attendees = NewAttendeeFormSet(prefix="new")
-    context = {"form": form, "attendees": attendees, "people": present_options(form)}
-    return render(request, "trainings/record.html", context)
+        raw_uuid = request.POST.get("client_uuid")
+        if raw_uuid and parse_uuid(raw_uuid) is None:
+            form = RecordActivityForm(request.POST, user=request.user)
+            attendees = NewAttendeeFormSet(request.POST, prefix="new")
+            form.is_valid()  # the UUIDField says what is wrong with it
+            return _render_form(request, form, attendees, status=400)
+        outcome = submit(request.POST, user=request.user)
+        if outcome.activity is not None:
+            return redirect("trainings:recorded", pk=outcome.activity.pk)
+        if outcome.conflict:
+            form = RecordActivityForm(request.POST, user=request.user)
+            form.add_error(None, _("Another record was already sent with this form's code: reload the page."))
+            return _render_form(request, form, NewAttendeeFormSet(request.POST, prefix="new"), status=409)
+        return _render_form(request, outcome.form, outcome.attendees)
+    form = RecordActivityForm(user=request.user)
+    return _render_form(request, form, NewAttendeeFormSet(prefix="new"))
+
+
+def app_texts() -> dict[str, str]:
+    """What the page's script says, in the reader's language ({n} is filled in by the script)."""
+    return {
+        "offline": _("No connection"),
+        "sending": _("Sending…"),
+        "waiting": _("%(count)s waiting to send") % {"count": "{n}"},
+        "refused_count": _("%(count)s refused: correct them") % {"count": "{n}"},
+        "all_sent": _("Everything has been sent."),
+        "sign_in": _("Sign in again to send"),
+        "pending": _("waiting to send"),
+        "sent": _("sent"),
+        "refused": _("refused"),
+        "correct": _("Correct and send again"),
+        "correcting": _("Correct this record and save it again."),
+        "saved_offline": _("Saved on this phone: it will be sent when there is a connection."),
+        "saved_sent": _("Saved and sent."),
+        "not_saved": _("Could not save on this phone: nothing was kept. Try again."),
+        "missing": _("Fill in the name of the activity, the date and the commune."),
+        "search_placeholder": _("Type the commune's name, with or without accents"),
+        "search_results": _("Matching communes"),
+        "no_commune": _("No commune of your provinces has this name."),
+        "other_account": _("%(count)s records of another account are waiting for it to sign in.") % {"count": "{n}"},
+        "export_name": _("records-not-sent"),
+    }
+
+
+def _render_form(request, form, attendees, *, status: int = 200, shell: bool = False):
+    context = {
+        "form": form,
+        "attendees": attendees,
+        "people": [] if shell else present_options(form),
+        "shell": shell,
+        "texts": app_texts(),
+    }
+    return render(request, "trainings/record.html", context, status=status)
+
+
+@never_cache
+@login_required(login_url=LOGIN_URL)
+@permission_required("campaigns.add_activity", raise_exception=True)
+def shell(request):
+    """The form without anyone's name in it, for the service worker to keep for offline use.
+
+    The communes, clubs and people come from the phone's own store (IndexedDB), filled by
+    the data endpoint while online; nothing personal goes into the browser's Cache Storage.
+    """
+    form = RecordActivityForm(user=request.user)
+    for name in ("place", "club", "present"):
+        form.fields[name].queryset = form.fields[name].queryset.none()
+    return _render_form(request, form, NewAttendeeFormSet(prefix="new"), shell=True)
 
 
 @login_required(login_url=LOGIN_URL)

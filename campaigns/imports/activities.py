@@ -121,6 +121,12 @@ ACTIVITY_COLUMNS = [
         example=45,
     ),
     Column("female", "Trong đó nữ", gettext_lazy("Of whom women; at most the participants."), example=40),
+    Column(
+        "ethnic_minority",
+        "Trong đó dân tộc thiểu số",
+        gettext_lazy("Of whom ethnic minority; at most the participants."),
+        example="",
+    ),
     Column("club", "Câu lạc bộ", gettext_lazy("For a club meeting: the club's code or name."), example=""),
     Column("notes", "Ghi chú", gettext_lazy("Notes."), example=""),
 ]
@@ -206,6 +212,7 @@ class ActivityResource(TransferResource):
         "club",
         "participants",
         "female",
+        "ethnic_minority",
         "notes",
     ]
     error_columns = {"place": "commune", "organisers": "organiser", "audiences": "audience"}
@@ -229,6 +236,7 @@ class ActivityResource(TransferResource):
     audience = field("audience", attribute=None)
     participants = field("participants", IntWidget())
     female = field("female", IntWidget())
+    ethnic_minority = field("ethnic_minority", IntWidget())
     club = field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, gettext_lazy("club")))
     notes = field("notes")
 

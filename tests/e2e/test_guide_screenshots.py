@@ -14,6 +14,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, manage, sign_in
+from tests.e2e.phone import choose_commune
 
 GUIDE_IMAGES = PROJECT / "docs" / "guides" / "img"
 MAX_BYTES = 150_000
@@ -227,7 +228,7 @@ def test_trainer_records_a_session_on_a_phone(open_as, site, shot):
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     page.select_option("select[name=kind]", "community")
     page.fill("input[name=title]", "Truyền thông phòng, chống mua bán người ở bản Na Mèo")
-    page.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
+    choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
     page.get_by_label("Phụ nữ dân tộc thiểu số").check()
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "trainer-phone-form")
@@ -249,16 +250,16 @@ def test_trainer_records_a_session_on_a_phone(open_as, site, shot):
 def test_trainer_without_a_connection_keeps_the_draft(open_as, site, shot):
     page = open_as(TRAINER, PHONE, "/record/")
     page.fill("input[name=title]", "Họp dân bản Pù Nhi, ghi khi không có mạng")
-    page.select_option("select[name=place]", label="Pù Nhi (Thanh Hóa)")
+    choose_commune(page, "Pù Nhi", "Pù Nhi (Thanh Hóa)")
     page.context.set_offline(True)
     page.get_by_role("button", name="Lưu").click()
-    expect(page.locator("#draft-status")).to_contain_text("Không có kết nối")
+    expect(page.locator("#app-status")).to_contain_text("Không có kết nối")
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "trainer-phone-offline")
     page.context.set_offline(False)
     page.goto(site["url"] + "/record/")
-    page.wait_for_url(site["url"] + "/record/*/", timeout=15000)
-    expect(page.locator("main")).to_contain_text("Họp dân bản Pù Nhi, ghi khi không có mạng")
+    sent = page.locator("#queue-list .is-sent")
+    expect(sent).to_contain_text("Họp dân bản Pù Nhi, ghi khi không có mạng", timeout=15000)
 
 
 def test_trainer_prints_a_sign_in_sheet_and_imports_it(open_as, site, shot, tmp_path):

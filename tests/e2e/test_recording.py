@@ -1,6 +1,7 @@
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import TRAINER, sign_in
+from tests.e2e.phone import choose_commune
 
 
 def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, screenshot):
@@ -8,7 +9,7 @@ def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, 
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.select_option("select[name=kind]", "community")
     phone.fill("input[name=title]", "Truyền thông phòng, chống mua bán người tại Na Mèo")
-    phone.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
+    choose_commune(phone, "Na Mèo", "Na Mèo (Thanh Hóa)")
     phone.get_by_label("Hà Thị Lan").check()
     phone.fill("input[name=new-0-full_name]", "Lò Thị Mai")
     phone.fill("input[name=new-0-ethnicity]", "Thái")
@@ -28,18 +29,17 @@ def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server
     page = context.new_page()
     sign_in(page, server_url, TRAINER, "/record/")
     page.fill("input[name=title]", "Họp dân khi mất sóng")
-    page.select_option("select[name=place]", label="Na Mèo (Thanh Hóa)")
+    choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
     context.set_offline(True)
     page.get_by_role("button", name="Lưu").click()
-    # "Sending…" shows first; the offline message follows once the request has failed.
-    expect(page.locator("#draft-status")).to_contain_text("Không có kết nối")
+    expect(page.locator("#app-status")).to_contain_text("Không có kết nối")
     page.close()  # the trainer closes the browser while still offline
 
     context.set_offline(False)
     page = context.new_page()
     page.goto(server_url + "/record/")
-    page.wait_for_url(server_url + "/record/*/", timeout=15000)  # the kept draft was sent by itself
-    assert "Họp dân khi mất sóng" in page.locator("main").inner_text()
+    # The kept record was sent by itself.
+    expect(page.locator("#queue-list .is-sent")).to_contain_text("Họp dân khi mất sóng", timeout=15000)
     page.goto(server_url + "/admin/activities/?q=m%E1%BA%A5t+s%C3%B3ng")
     assert page.locator("table.listing tbody tr").count() == 1
     context.close()

@@ -1,104 +1,441 @@
-// The phone form: keep a draft on the phone, send it when there is a connection.
-// Nothing here is needed to submit the form: without JavaScript it posts as usual.
+// The phone form, with or without a connection. Save puts the record in the phone's queue
+// (queue.js) and sends it at once when online; otherwise it is sent, one record at a time,
+// when the connection returns. Without JavaScript the form posts as any form does.
 (function () {
   "use strict";
-  var KEY = "record-activity-draft";
   var script = document.currentScript;
+  if ("serviceWorker" in navigator) {
+    navigator.serviceWorker.register(script.dataset.swUrl, { scope: script.dataset.scope }).catch(function () {});
+  }
   var form = document.getElementById("record-form");
+  var store = window.RecordStore;
+  if (!form || !store || !window.indexedDB) return;
 
-  // On the "saved" page: the draft has arrived, forget it.
-  if (!form) {
-    if (document.querySelector("[data-activity]")) localStorage.removeItem(KEY);
-    return;
+  var T = JSON.parse(document.getElementById("record-texts").textContent);
+  var SIMPLE = ["kind", "title", "start_date", "place", "campaign", "club", "participants", "female", "ethnic_minority", "notes"];
+  var MAX_DELAY = 5 * 60 * 1000;
+  var state = { reference: null, owner: null, sending: null, delay: 0, timer: null, editing: null, signIn: false, retryAt: 0 };
+  var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
+  var $ = function (id) { return document.getElementById(id); };
+
+  function fold(text) {
+    return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().trim();
   }
-  var status = document.getElementById("draft-status");
-  var uuid = form.querySelector("[name=client_uuid]");
-  if (!uuid.value) uuid.value = (crypto.randomUUID ? crypto.randomUUID() : String(Date.now()) + Math.random().toString(16).slice(2));
-
-  function say(text) { status.textContent = text; status.hidden = !text; }
-
-  function serialise() {
-    var data = [];
-    new FormData(form).forEach(function (value, name) { if (name !== "csrfmiddlewaretoken") data.push([name, value]); });
-    return data;
-  }
-
-  function save(pending) {
-    localStorage.setItem(KEY, JSON.stringify({ fields: serialise(), rows: document.querySelectorAll(".new-row").length - 0, pending: !!pending }));
-  }
-
-  function restore(draft) {
-    // Recreate the attendee rows first, so that every saved value finds its input.
-    var rows = document.querySelectorAll("#new-rows .new-row").length;
-    for (var i = rows; i < (draft.rows || 0); i++) addRow();
-    form.querySelectorAll("input[type=checkbox]").forEach(function (box) { box.checked = false; });
-    draft.fields.forEach(function (pair) {
-      var inputs = form.querySelectorAll('[name="' + pair[0] + '"]');
-      inputs.forEach(function (input) {
-        if (input.type === "checkbox" || input.type === "radio") { if (input.value === pair[1]) input.checked = true; }
-        else input.value = pair[1];
-      });
+  function newUuid() {
+    if (window.crypto && crypto.randomUUID) return crypto.randomUUID();
+    return "10000000-1000-4000-8000-100000000000".replace(/[018]/g, function (c) {
+      return (c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (c / 4)))).toString(16);
     });
   }
-
-  var total = form.querySelector("[name=new-TOTAL_FORMS]");
-  function addRow() {
-    var index = parseInt(total.value, 10);
-    var html = document.getElementById("new-row-template").innerHTML.replace(/__prefix__/g, String(index));
-    document.getElementById("new-rows").insertAdjacentHTML("beforeend", html);
-    total.value = String(index + 1);
+  function make(tag, attributes, text) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) { node.setAttribute(name, attributes[name]); });
+    if (text !== undefined) node.textContent = text;
+    return node;
   }
-  document.getElementById("add-row").addEventListener("click", function () { addRow(); save(false); });
+  function say(text, kind) {
+    var result = $("save-result");
+    result.textContent = text;
+    result.className = "save-result" + (kind ? " is-" + kind : "");
+    result.hidden = !text;
+  }
+
+  // --- The form's choices, from the phone's store -------------------------------------
+  function fillSelect(select, rows, label) {
+    var current = select.value;
+    select.textContent = "";
+    select.appendChild(make("option", { value: "" }, "---------"));
+    rows.forEach(function (row) { select.appendChild(make("option", { value: String(row.id) }, label(row))); });
+    select.value = current;
+  }
+
+  function applyReference(reference) {
+    state.reference = reference;
+    state.owner = reference ? reference.user : null;
+    if (!reference) return;
+    fillSelect(form.elements.place, reference.communes, function (c) { return c.name + " (" + c.province + ")"; });
+    fillSelect(form.elements.club, reference.clubs, function (c) { return c.name; });
+    var list = $("people-list");
+    var ticked = {};
+    list.querySelectorAll("input:checked").forEach(function (box) { ticked[box.value] = true; });
+    list.textContent = "";
+    reference.people.forEach(function (person) {
+      var label = make("label", { class: "check person", "data-commune": String(person.commune) });
+      var box = make("input", { type: "checkbox", name: "present", value: String(person.id) });
+      box.checked = !!ticked[person.id];
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + person.name + " "));
+      if (person.birth_year) label.appendChild(make("small", {}, "(" + person.birth_year + ")"));
+      list.appendChild(label);
+    });
+    filterPeople();
+    search.sync();
+  }
 
   // Only the people of the chosen commune are shown (those already ticked stay visible).
-  var place = form.querySelector("[name=place]");
   function filterPeople() {
+    var place = form.elements.place.value;
     var shown = 0;
     document.querySelectorAll(".person").forEach(function (label) {
-      var visible = label.dataset.commune === place.value || label.querySelector("input").checked;
+      var visible = (place && label.dataset.commune === place) || label.querySelector("input").checked;
       label.hidden = !visible;
       if (visible) shown++;
     });
-    document.getElementById("people-empty").hidden = shown > 0;
+    $("people-choose").hidden = !!place;
+    $("people-empty").hidden = !place || shown > 0;
   }
-  place.addEventListener("change", filterPeople);
 
-  var hasErrors = form.querySelector(".error, .errors");
-  var stored = localStorage.getItem(KEY);
-  if (stored && !hasErrors) {
-    var draft = JSON.parse(stored);
-    restore(draft);
-    say(script.dataset.restored);
-    if (draft.pending) send();
+  function toggleClub() {
+    var field = form.querySelector("[data-field=club]");
+    if (field) field.hidden = form.elements.kind.value !== "club_meeting" && !form.elements.club.value;
   }
-  filterPeople();
-  form.addEventListener("input", function () { save(false); });
-  form.addEventListener("change", function () { save(false); });
+
+  // --- A commune search instead of a long list: with or without accents ----------------
+  var search = (function () {
+    var select = form.elements.place;
+    var input = make("input", {
+      type: "text", id: "commune-search", role: "combobox", autocomplete: "off",
+      "aria-autocomplete": "list", "aria-expanded": "false", "aria-controls": "commune-options",
+      placeholder: T.search_placeholder,
+    });
+    var list = make("ul", { id: "commune-options", role: "listbox", class: "commune-options", "aria-label": T.search_results });
+    list.hidden = true;
+    var wrapper = make("div", { class: "commune-search" });
+    wrapper.appendChild(input);
+    wrapper.appendChild(list);
+    var label = form.querySelector('label[for="' + select.id + '"]');
+    if (label) label.htmlFor = input.id;
+    select.parentNode.insertBefore(wrapper, select);
+    select.hidden = true;
+    select.tabIndex = -1;
+    select.setAttribute("aria-hidden", "true");
+    var active = -1;
+
+    function options() {
+      var query = fold(input.value);
+      if (!query) return [];
+      var found = Array.prototype.filter.call(select.options, function (o) { return o.value && fold(o.text).indexOf(query) >= 0; });
+      found.sort(function (a, b) { return (fold(a.text).indexOf(query) === 0 ? 0 : 1) - (fold(b.text).indexOf(query) === 0 ? 0 : 1); });
+      return found.slice(0, 12);
+    }
+    function close() { list.hidden = true; input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); active = -1; }
+    function show() {
+      var found = options();
+      list.textContent = "";
+      found.forEach(function (option, index) {
+        var item = make("li", { role: "option", id: "commune-option-" + option.value, "data-value": option.value, "aria-selected": "false" }, option.text);
+        item.addEventListener("mousedown", function (event) { event.preventDefault(); choose(option.value); });
+        list.appendChild(item);
+        if (index === 0) active = -1;
+      });
+      if (!found.length && input.value.trim()) list.appendChild(make("li", { class: "none", "aria-disabled": "true" }, T.no_commune));
+      list.hidden = !list.children.length;
+      input.setAttribute("aria-expanded", list.hidden ? "false" : "true");
+    }
+    function highlight(index) {
+      var items = list.querySelectorAll("[role=option]");
+      if (!items.length) return;
+      active = (index + items.length) % items.length;
+      items.forEach(function (item, i) { item.setAttribute("aria-selected", i === active ? "true" : "false"); });
+      input.setAttribute("aria-activedescendant", items[active].id);
+    }
+    function choose(value) {
+      select.value = value;
+      sync();
+      close();
+      select.dispatchEvent(new Event("change", { bubbles: true }));
+    }
+    function sync() {
+      var option = select.options[select.selectedIndex];
+      input.value = option && option.value ? option.text : "";
+    }
+    input.addEventListener("input", function () { if (select.value) { select.value = ""; filterPeople(); } show(); });
+    input.addEventListener("keydown", function (event) {
+      if (event.key === "ArrowDown") { event.preventDefault(); if (list.hidden) show(); highlight(active + 1); }
+      else if (event.key === "ArrowUp") { event.preventDefault(); highlight(active - 1); }
+      else if (event.key === "Enter" && !list.hidden) {
+        event.preventDefault();
+        var items = list.querySelectorAll("[role=option]");
+        if (items.length) choose(items[Math.max(active, 0)].dataset.value);
+      } else if (event.key === "Escape") close();
+    });
+    input.addEventListener("blur", close);
+    return { sync: sync };
+  })();
+
+  // --- Reading and filling the form ---------------------------------------------------
+  var total = form.querySelector("[name=new-TOTAL_FORMS]");
+  function addRow() {
+    var index = parseInt(total.value, 10);
+    var html = $("new-row-template").innerHTML.replace(/__prefix__/g, String(index));
+    $("new-rows").insertAdjacentHTML("beforeend", html);
+    total.value = String(index + 1);
+    return $("new-rows").lastElementChild;
+  }
+  function clearRows(keep) {
+    $("new-rows").textContent = "";
+    total.value = "0";
+    for (var i = 0; i < keep; i++) addRow();
+  }
+
+  function collect() {
+    var data = new FormData(form);
+    var payload = { client_uuid: form.elements.client_uuid.value, audiences: data.getAll("audiences"), present: data.getAll("present"), new: [] };
+    SIMPLE.forEach(function (name) { payload[name] = String(data.get(name) || "").trim(); });
+    $("new-rows").querySelectorAll(".new-row").forEach(function (row) {
+      var attendee = {};
+      row.querySelectorAll("input, select").forEach(function (input) {
+        var match = /^new-\d+-(.+)$/.exec(input.name);
+        if (match) attendee[match[1]] = input.value.trim();
+      });
+      if (attendee.full_name) payload.new.push(attendee);
+    });
+    return payload;
+  }
+
+  function fill(payload) {
+    SIMPLE.forEach(function (name) { if (form.elements[name]) form.elements[name].value = payload[name] || ""; });
+    form.elements.client_uuid.value = payload.client_uuid;
+    form.querySelectorAll("input[name=audiences], input[name=present]").forEach(function (box) {
+      box.checked = (payload[box.name] || []).indexOf(box.value) >= 0;
+    });
+    clearRows(0);
+    payload.new.forEach(function (attendee) {
+      var row = addRow();
+      Object.keys(attendee).forEach(function (name) {
+        var input = row.querySelector('[name$="-' + name + '"]');
+        if (input) input.value = attendee[name];
+      });
+    });
+    if (!payload.new.length) addRow();
+    filterPeople();
+    toggleClub();
+    search.sync();
+  }
+
+  function blank() {
+    form.reset();
+    form.elements.client_uuid.value = newUuid();
+    clearRows(2);
+    filterPeople();
+    toggleClub();
+    search.sync();
+  }
+
+  function labelOf(payload) {
+    var option = form.elements.place.options[form.elements.place.selectedIndex];
+    return { title: payload.title, date: payload.start_date, commune: option ? option.text : "" };
+  }
+
+  // --- The queue on the page and the status banner ------------------------------------
+  function mine(items) {
+    return state.owner ? items.filter(function (item) { return !item.owner || item.owner === state.owner; }) : [];
+  }
+
+  function render() {
+    return Promise.all([store.items(), store.receipts()]).then(function (found) {
+      var items = found[0].sort(function (a, b) { return a.saved - b.saved; });
+      var own = mine(items);
+      var receipts = state.owner ? found[1].filter(function (r) { return r.owner === state.owner; }) : [];
+      receipts.sort(function (a, b) { return b.sent - a.sent; });
+      var list = $("queue-list");
+      list.textContent = "";
+      own.forEach(function (item) { list.appendChild(itemLine(item)); });
+      receipts.slice(0, 20).forEach(function (receipt) { list.appendChild(receiptLine(receipt)); });
+      if (items.length > own.length) {
+        list.appendChild(make("li", { class: "other" }, T.other_account.replace("{n}", items.length - own.length)));
+      }
+      $("queue").hidden = !list.children.length;
+      $("queue-signin").hidden = !state.signIn;
+      var pending = own.filter(function (item) { return item.status === "pending"; }).length;
+      var refused = own.length - pending;
+      banner(pending, refused);
+      document.body.dataset.queue = String(own.length);
+      return own;
+    });
+  }
+
+  function describe(label) {
+    return [label.title, label.date ? label.date.split("-").reverse().join("/") : "", label.commune].filter(Boolean).join(" · ");
+  }
+
+  function itemLine(item) {
+    var line = make("li", { class: "queue-item is-" + item.status, "data-uuid": item.uuid });
+    line.appendChild(make("span", { class: "what" }, describe(item.label)));
+    var status = item.status === "refused" ? T.refused + " (" + item.reason + ")" : T.pending;
+    line.appendChild(make("strong", { class: "status" }, status));
+    if (item.status === "refused") {
+      var edit = make("button", { type: "button", class: "secondary" }, T.correct);
+      edit.addEventListener("click", function () { correct(item); });
+      line.appendChild(edit);
+    }
+    return line;
+  }
+
+  function receiptLine(receipt) {
+    var line = make("li", { class: "queue-item is-sent" });
+    line.appendChild(make("a", { class: "what", href: receipt.url }, describe(receipt.label)));
+    line.appendChild(make("strong", { class: "status" }, T.sent));
+    return line;
+  }
+
+  function banner(pending, refused) {
+    var parts = [];
+    var kind = "ok";
+    if (!navigator.onLine) { parts.push(T.offline); kind = "offline"; }
+    if (state.sending) { parts.push(T.sending); kind = "sending"; }
+    if (pending) { parts.push(T.waiting.replace("{n}", pending)); if (kind === "ok") kind = "waiting"; }
+    if (refused) { parts.push(T.refused_count.replace("{n}", refused)); if (kind === "ok") kind = "waiting"; }
+    if (state.signIn) { parts.push(T.sign_in); kind = "offline"; }
+    if (!parts.length) parts.push(T.all_sent);
+    var status = $("app-status");
+    status.textContent = parts.join(" · ");
+    status.className = "app-status is-" + kind;
+    status.hidden = false;
+  }
+
+  function correct(item) {
+    state.editing = item;
+    fill(item.payload);
+    say(T.correcting + " " + item.reason, "error");
+    form.scrollIntoView();
+  }
+
+  // --- Sending, one record at a time --------------------------------------------------
+  function retryLater() {
+    state.delay = Math.min(Math.max(state.delay * 2, 5000), MAX_DELAY);
+    clearTimeout(state.timer);
+    state.timer = setTimeout(send, state.delay);
+  }
+
+  function needSignIn() {
+    state.signIn = true;
+  }
+
+  function refresh() {
+    return fetch(script.dataset.dataUrl, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
+      .then(function (response) {
+        // The session ended (expired, or signed out elsewhere): keep everything, ask to sign in.
+        // A different account signing in next replaces the reference data (below).
+        if (response.status === 401 || response.status === 403) { needSignIn(); return false; }
+        if (!response.ok) { retryLater(); return false; }
+        return response.json().then(function (reference) {
+          var another = state.reference && state.reference.user !== reference.user;
+          csrf = reference.csrf;
+          delete reference.csrf;
+          state.signIn = false;
+          return (another ? store.clearPersonal() : Promise.resolve())
+            .then(function () { return store.putReference(reference); })
+            .then(function () { applyReference(reference); return true; });
+        });
+      }, function () { retryLater(); return false; });
+  }
+
+  function post(item) {
+    return fetch(script.dataset.submitUrl, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "Content-Type": "application/json", Accept: "application/json", "X-CSRFToken": csrf },
+      body: JSON.stringify(item.payload),
+    }).then(function (response) {
+      var isJson = (response.headers.get("Content-Type") || "").indexOf("json") >= 0;
+      return (isJson ? response.json() : Promise.resolve(null)).then(function (body) {
+        if ((response.status === 200 || response.status === 201) && body) {
+          state.delay = 0;
+          var receipt = { uuid: item.uuid, owner: item.owner, label: item.label, url: body.url, sent: Date.now() };
+          return store.addReceipt(receipt).then(function () { return store.deleteItem(item.uuid); }).then(function () { return "sent"; });
+        }
+        if (response.status === 401 || (response.status === 403 && !body)) { needSignIn(); return "stop"; }
+        if (body && [400, 403, 409].indexOf(response.status) >= 0) {
+          item.status = "refused";
+          item.reason = body.reason;
+          item.conflict = response.status === 409;
+          return store.putItem(item).then(function () { return "refused"; });
+        }
+        retryLater();
+        return "stop";
+      });
+    }, function () { retryLater(); return "stop"; });
+  }
 
   function send() {
-    save(true);
-    say(script.dataset.sending);
-    fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin" })
-      .then(function (response) {
-        if (response.redirected && response.ok) {
-          localStorage.removeItem(KEY);
-          window.location.assign(response.url);
-          return;
-        }
-        return response.text().then(function (html) {
-          // Refused (for example a missing field): show the page with its messages, keep the draft.
-          save(false);
-          document.open(); document.write(html); document.close();
+    if (state.sending) return state.sending;
+    if (!navigator.onLine) return render();
+    clearTimeout(state.timer);
+    state.sending = refresh()
+      .then(function (ready) {
+        render();
+        if (!ready) return;
+        return store.items().then(function (items) {
+          var waiting = mine(items).filter(function (item) { return item.status === "pending"; });
+          waiting.sort(function (a, b) { return a.saved - b.saved; });
+          return waiting.reduce(function (chain, item) {
+            return chain.then(function (previous) {
+              if (previous === "stop") return "stop";
+              if (!item.owner) { item.owner = state.owner; }
+              return post(item);
+            });
+          }, Promise.resolve());
         });
       })
-      .catch(function () {
-        say(script.dataset.offline);
-        window.addEventListener("online", send, { once: true });
-      });
+      .catch(function () { retryLater(); })
+      .then(function () { state.sending = null; return render(); });
+    render();
+    return state.sending;
   }
 
+  // --- Saving ------------------------------------------------------------------------
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    send();
+    var payload = collect();
+    if (!payload.title || !payload.start_date || !payload.place) { say(T.missing, "error"); return; }
+    if (state.editing && state.editing.conflict) payload.client_uuid = newUuid();
+    var item = { uuid: payload.client_uuid, owner: state.owner, payload: payload, status: "pending", reason: "", label: labelOf(payload), saved: Date.now() };
+    var replaced = state.editing && state.editing.uuid !== item.uuid ? store.deleteItem(state.editing.uuid) : Promise.resolve();
+    state.editing = null;
+    replaced
+      .then(function () { return store.putItem(item); })
+      .then(function () {
+        blank();
+        if (!navigator.onLine) { say(T.saved_offline, "waiting"); return render(); }
+        say(T.sending, "waiting");
+        return send().then(function () { return Promise.all([store.items(), store.receipts()]); }).then(function (found) {
+          var still = found[0].filter(function (queued) { return queued.uuid === item.uuid; })[0];
+          var receipt = found[1].filter(function (sent) { return sent.uuid === item.uuid; })[0];
+          if (receipt) { say(T.saved_sent, "ok"); window.location.assign(receipt.url); }
+          else if (still && still.status === "refused") correct(still);
+          else say(T.saved_offline, "waiting");
+        });
+      })
+      .catch(function () { say(T.not_saved, "error"); });
+  });
+
+  $("add-row").addEventListener("click", function () { addRow(); });
+  form.elements.place.addEventListener("change", filterPeople);
+  form.elements.kind.addEventListener("change", toggleClub);
+  $("send-now").addEventListener("click", function () { state.delay = 0; send(); });
+  $("export-queue").addEventListener("click", function () {
+    store.items().then(function (items) {
+      var body = JSON.stringify({ exported: new Date().toISOString(), records: mine(items) }, null, 2);
+      var link = make("a", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })) });
+      link.download = T.export_name + "-" + new Date().toISOString().slice(0, 10) + ".json";
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+    });
+  });
+  window.addEventListener("online", function () { state.delay = 0; send(); });
+  window.addEventListener("offline", render);
+
+  if (form.querySelector(".error, .errors") === null && !form.elements.client_uuid.value) form.elements.client_uuid.value = newUuid();
+  if (!form.elements.client_uuid.value) form.elements.client_uuid.value = newUuid();
+  toggleClub();
+  filterPeople();
+  store.getReference().then(function (reference) {
+    if (reference) applyReference(reference);
+    document.body.dataset.ready = reference ? "data" : "empty";
+    return render();
+  }).then(send).then(function () {
+    document.body.dataset.ready = state.reference ? "data" : "empty";
   });
 })();

@@ -1,0 +1,185 @@
+"""One recorded activity arriving from the phone, by the form post or by the offline queue's JSON.
+
+Both paths validate through the same Django forms (RecordActivityForm, NewAttendeeFormSet)
+and save through `record_activity`, so neither can store what the other would refuse.
+A submission carries the UUID the phone made for it: the same record sent twice is stored
+once, and a different record under a UUID already used is a conflict, never an overwrite.
+"""
+
+import uuid
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.http import QueryDict
+
+from campaigns.models import Activity
+from trainings.forms import NewAttendeeFormSet, RecordActivityForm
+from trainings.services import record_activity
+
+# Plain fields of a JSON submission, each the name of a RecordActivityForm field.
+SIMPLE_FIELDS = (
+    "kind",
+    "title",
+    "start_date",
+    "place",
+    "campaign",
+    "club",
+    "participants",
+    "female",
+    "ethnic_minority",
+    "notes",
+)
+ATTENDEE_FIELDS = ("full_name", "gender", "birth_year", "ethnicity")
+MAX_ATTENDEES = 200
+
+
+def parse_uuid(value) -> uuid.UUID | None:
+    """The UUID in `value`, or None when it is missing or not a UUID."""
+    if isinstance(value, uuid.UUID):
+        return value
+    try:
+        return uuid.UUID(str(value))
+    except (TypeError, ValueError, AttributeError):
+        return None
+
+
+def form_data_from_json(payload: dict) -> QueryDict:
+    """The JSON the offline queue sends, as the form post the same record would be."""
+    data = QueryDict(mutable=True)
+    for name in SIMPLE_FIELDS:
+        value = payload.get(name)
+        if value is not None and not isinstance(value, (dict, list)):
+            data[name] = str(value)
+    data["client_uuid"] = str(payload.get("client_uuid") or "")
+    for name in ("audiences", "present"):
+        values = payload.get(name) or []
+        data.setlist(name, [str(value) for value in values] if isinstance(values, list) else [str(values)])
+    rows = payload.get("new") or []
+    rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
+    data["new-TOTAL_FORMS"] = str(len(rows))
+    data["new-INITIAL_FORMS"] = "0"
+    data["new-MIN_NUM_FORMS"] = "0"
+    data["new-MAX_NUM_FORMS"] = str(MAX_ATTENDEES)
+    for index, row in enumerate(rows):
+        for name in ATTENDEE_FIELDS:
+            value = row.get(name)
+            data[f"new-{index}-{name}"] = "" if value is None else str(value)
+    return data
+
+
+@dataclass
+class Outcome:
+    """What became of a submission: stored now, stored before, a conflict, or refused."""
+
+    activity: Activity | None = None
+    already: bool = False
+    conflict: bool = False
+    form: RecordActivityForm | None = None
+    attendees: object = None
+
+    @property
+    def refused(self) -> bool:
+        return self.activity is None and not self.conflict
+
+
+def stored_with(key: uuid.UUID) -> Activity | None:
+    return Activity.objects.filter(client_uuid=key).first()
+
+
+def new_attendees(attendees) -> list:
+    """The filled rows of a validated attendee formset (a row left blank is no one)."""
+    return [row.attendee() for row in attendees.forms if row.has_changed() and row.cleaned_data.get("full_name")]
+
+
+def submit(data, *, user) -> Outcome:
+    """Validate and store one recording (`data` as a form post); idempotent by its UUID."""
+    form = RecordActivityForm(data, user=user)
+    attendees = NewAttendeeFormSet(data, prefix="new")
+    key = parse_uuid(data.get("client_uuid"))
+    if key is not None:
+        existing = stored_with(key)
+        if existing is not None:
+            return _compare(existing, form, attendees, user)
+    if not (form.is_valid() and attendees.is_valid()):
+        return Outcome(form=form, attendees=attendees)
+    activity = form.save(commit=False)
+    activity.client_uuid = form.cleaned_data.get("client_uuid") or None
+    new = new_attendees(attendees)
+    try:
+        with transaction.atomic():
+            activity = record_activity(
+                activity,
+                user=user,
+                present=list(form.cleaned_data["present"]),
+                new_attendees=new,
+                audiences=form.cleaned_data["audiences"],
+            )
+    except IntegrityError:
+        # The same UUID arrived twice at once: the other request stored it first.
+        existing = stored_with(key) if key else None
+        if existing is None:
+            raise
+        return _compare(existing, form, attendees, user)
+    except ValidationError as error:
+        form.add_error(None, error)
+        return Outcome(form=form, attendees=attendees)
+    return Outcome(activity=activity)
+
+
+def _compare(existing: Activity, form, attendees, user) -> Outcome:
+    """A UUID already stored: the same record again, or a different one (a conflict)."""
+    if existing.recorded_by_id != user.pk:
+        return Outcome(conflict=True)
+    same = (
+        form.is_valid()
+        and attendees.is_valid()
+        and submitted_fingerprint(form, attendees) == stored_fingerprint(existing)
+    )
+    if same:
+        return Outcome(activity=existing, already=True)
+    return Outcome(conflict=True)
+
+
+def _common(kind, title, start_date, place_id, campaign_id, club_id, notes, audiences, names, counts) -> tuple:
+    text = (kind, title.strip(), notes.strip())
+    return (*text, start_date, place_id, campaign_id, club_id, sorted(audiences), names, counts)
+
+
+def stored_fingerprint(activity: Activity) -> tuple:
+    """What identifies a stored recording's content: its fields, audiences and who came."""
+    names = sorted(activity.attendances.filter(present=True).values_list("participant__full_name", flat=True))
+    counts = None if names else (activity.participants, activity.female, activity.ethnic_minority)
+    return _common(
+        activity.kind,
+        activity.title,
+        activity.start_date,
+        activity.place_id,
+        activity.campaign_id,
+        activity.club_id,
+        activity.notes,
+        activity.audiences.values_list("pk", flat=True),
+        names,
+        counts,
+    )
+
+
+def submitted_fingerprint(form: RecordActivityForm, attendees) -> tuple:
+    """The same as `stored_fingerprint`, for a validated submission not yet stored."""
+    data = form.cleaned_data
+    names = [person.full_name for person in data["present"]]
+    names += [attendee.full_name for attendee in new_attendees(attendees)]
+    names.sort()
+    counts = None if names else (data.get("participants"), data.get("female"), data.get("ethnic_minority"))
+    return _common(
+        data["kind"],
+        data["title"],
+        data["start_date"],
+        data["place"].pk if data.get("place") else None,
+        data["campaign"].pk if data.get("campaign") else None,
+        data["club"].pk if data.get("club") else None,
+        data.get("notes") or "",
+        [audience.pk for audience in data["audiences"]],
+        names,
+        counts,
+    )
