@@ -142,14 +142,18 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _attempt in range(100):
+        # Up to twice the ceiling of a wait: on a busy machine Django alone may take a minute to start.
+        deadline = time.monotonic() + 2 * TIMEOUT_MS / 1000
+        while True:
             try:
-                urllib.request.urlopen(url + "/admin/login/", timeout=1)
+                urllib.request.urlopen(url + "/admin/login/", timeout=5)
                 break
             except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"The test server stopped at start (exit status {process.returncode}).")
+                if time.monotonic() > deadline:
+                    pytest.fail("The test server did not start.")
                 time.sleep(0.2)
-        else:
-            pytest.fail("The test server did not start.")
         yield url
     finally:
         process.terminate()

@@ -277,7 +277,12 @@ def test_trainer_without_a_connection_keeps_the_draft(open_as, site, shot):
     expect(page.locator("#draft-status")).to_contain_text("Không có kết nối")
     page.evaluate("window.scrollTo(0, 0)")
     shot(page, "trainer-phone-offline")
-    page.context.set_offline(False)
+    # Closed while still offline: an open page back online sends the draft itself, and its
+    # navigation would race a goto (net::ERR_ABORTED on a busy machine).
+    context = page.context
+    page.close()
+    context.set_offline(False)
+    page = context.new_page()
     page.goto(site["url"] + "/record/")
     page.wait_for_url(site["url"] + "/record/*/")
     expect(page.locator("main")).to_contain_text("Họp dân bản Pù Nhi, ghi khi không có mạng")
