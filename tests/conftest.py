@@ -1,4 +1,8 @@
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 import pytest
+from django.db import transaction
 
 from campaigns.models import Place
 from campaigns.places import load_places
@@ -11,9 +15,27 @@ def django_db_setup(django_db_setup, django_db_blocker):
         load_places()
 
 
+@contextmanager
+def shared_records(django_db_blocker) -> Iterator[None]:
+    """Records built once for a module (or class) of tests, in a transaction rolled back at
+    its end; each test's own transaction nests inside it, so what a test writes is undone
+    and the next test sees the shared records as they were built. Use it in a module- or
+    class-scoped fixture that asks for django_db_setup:
+
+        @pytest.fixture(scope="module")
+        def world(django_db_setup, django_db_blocker):
+            with shared_records(django_db_blocker):
+                yield build_the_records()
+
+    Every test of the module then sees these records, whether it asks for them or not."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def places(db):
-    """The full geography. Tests that flush the database (browser tests) may have emptied it."""
+    """The full geography. A test that flushes the database (transaction=True) empties it."""
     if not Place.objects.exists():
         load_places()
 

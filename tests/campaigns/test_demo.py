@@ -21,6 +21,7 @@ from campaigns.models import (
     Topic,
 )
 from campaigns.places import lookup_place
+from tests.conftest import shared_records
 from trainings.models import Course
 
 pytestmark = pytest.mark.usefixtures("places")
@@ -30,9 +31,12 @@ TH_LABOUR = "Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa"
 DEMO_MODELS = [Audience, Topic, Course, Organiser, Campaign, PlanDocument, Target, Activity, Club, MaterialDistribution]
 
 
-@pytest.fixture
-def demo():
-    return load_demo()
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo records, loaded once for the module (from the first test that asks for them
+    to the module's end); each test's changes are undone."""
+    with shared_records(django_db_blocker):
+        yield load_demo()
 
 
 def old_province(name: str) -> Place:
@@ -47,6 +51,15 @@ def totals(**filters) -> dict:
 
 def snapshot() -> dict:
     return {model.__name__: list(model.objects.order_by("pk").values()) for model in DEMO_MODELS}
+
+
+# First in the module: it loads the demo into a database without it (before `demo` is loaded).
+def test_command_prints_its_summary():
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    output = out.getvalue()
+    assert "71" in output.splitlines()[0]
+    assert Activity.objects.filter(external_id__startswith="demo-").count() == 21
 
 
 def test_womens_union_held_25_training_classes_in_thanh_hoa(demo):
@@ -192,11 +205,3 @@ def test_second_run_repairs_a_changed_figure(demo):
     again = load_demo()
     assert again["updated"] == {"campaigns.Activity": 1}
     assert Activity.objects.get(external_id="demo-thanhhoa-police-meetings").sessions == 9158
-
-
-def test_command_prints_its_summary():
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    output = out.getvalue()
-    assert "71" in output.splitlines()[0]
-    assert Activity.objects.filter(external_id__startswith="demo-").count() == 21

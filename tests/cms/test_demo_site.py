@@ -4,14 +4,17 @@ from campaigns.demo import load_demo
 from campaigns.models import MaterialDistribution
 from cms.demo import load_site_demo
 from cms.models import ArticlePage, CampaignPage, LeafletPage
+from tests.conftest import shared_records
 
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo_site(places):
-    load_demo()
-    return load_site_demo()
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo records and site, loaded once for the module; each test's changes are undone."""
+    with shared_records(django_db_blocker):
+        load_demo()
+        yield load_site_demo()
 
 
 def test_demo_site_has_five_articles_three_leaflets_and_the_border_campaign(demo_site):

@@ -4,6 +4,7 @@ import pytest
 from django.core.cache import cache
 
 from campaigns.models import Topic
+from tests.conftest import shared_records
 from tests.factories import ActivityFactory, CampaignFactory
 from tests.factories import cms as pages
 
@@ -12,8 +13,14 @@ pytestmark = pytest.mark.django_db
 MAX_QUERIES = 20  # measured: 8 (content page) to 17 (statistics)
 
 
-@pytest.fixture
-def site():
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    """Pages with pictures, built once for the module; each test's own changes are undone."""
+    with shared_records(django_db_blocker):
+        yield build_site()
+
+
+def build_site() -> dict:
     topic = Topic.objects.create(code="law", name="Pháp luật")
     leaflets = [pages.leaflet(f"Tờ rơi {n}", cover_image=pages.image(), topics=[topic]) for n in range(4)]
     articles = [

@@ -4,6 +4,10 @@ The server runs `manage.py runserver` on a fresh SQLite file that was set up the
 `make run` sets it up (migrate, load_places), so the browser sees what a user sees.
 Without /usr/bin/chromium these tests are skipped, unless E2E_REQUIRED=1 (CI) makes the
 absence a failure.
+
+Waiting: a test waits for what the user waits for (a page's URL, its message, a response),
+never for a fixed time. Every wait has one generous ceiling, E2E_TIMEOUT seconds (90 by
+default): a busy machine may be slow, and a passing test never waits for the ceiling.
 """
 
 import os
@@ -23,6 +27,8 @@ ARTIFACTS = PROJECT / "test-artifacts"
 ADMIN_PASSWORD = "e2e-only-password-not-a-secret"  # lives in a throwaway database
 ADMIN = "e2e-admin"
 TRAINER = "e2e-trainer"
+# The ceiling of every wait, in milliseconds: actions, navigations and expect() alike.
+TIMEOUT_MS = int(float(os.environ.get("E2E_TIMEOUT", "90")) * 1000)
 
 # A trainer of Thanh Hóa, and one person already registered in Na Mèo.
 TRAINER_SETUP = f"""
@@ -37,6 +43,19 @@ StaffScope.objects.create(user=user).provinces.add(Place.objects.get(is_current=
 na_meo = Place.objects.get(is_current=True, code="15013")
 Participant.objects.create(full_name="Hà Thị Lan", gender="female", ethnicity="Thái", commune=na_meo)
 """
+
+# What `make run` sets up (migrate, load_places, an administrator) and the trainer, in one
+# process: each process start costs seconds on a busy machine.
+SERVER_SETUP = (
+    f"""
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_places", verbosity=0)
+get_user_model().objects.create_superuser("{ADMIN}", "e2e@example.org", "{ADMIN_PASSWORD}")
+"""
+    + TRAINER_SETUP
+)
 
 
 # The running server's environment, for tests that set up more data with manage.py.
@@ -72,8 +91,27 @@ def sign_in(page, server_url: str, username: str = ADMIN, next_url: str = "/admi
     page.goto(f"{server_url}/admin/login/?next={next_url}")
     page.fill("input[name=username]", username)
     page.fill("input[name=password]", ADMIN_PASSWORD)
-    page.locator("button[type=submit]").click()
+    submit_form(page, page.locator("button[type=submit]"))
     page.wait_for_url(server_url + next_url)
+
+
+def submit_form(page, button, status: int = 302):
+    """Click a form's button and wait for the server's answer to the POST (what the user
+    waits for), then for the page it leads to. A form sent back with errors (200 instead of
+    a redirect) fails here, with the page's error messages, not later on a missing element."""
+
+    def sent_by_the_form(response) -> bool:  # not a script's own request (a preview's, say)
+        return response.request.method == "POST" and response.request.is_navigation_request()
+
+    with page.expect_response(sent_by_the_form) as answer:
+        button.click()
+    response = answer.value
+    if response.status != status:
+        page.wait_for_load_state()
+        errors = page.locator(".error-message, .errorlist, .help-critical, .messages").all_inner_texts()
+        pytest.fail(f"{response.request.url}: {response.status}, not {status}. {errors}")
+    page.wait_for_load_state()
+    return response
 
 
 def free_port() -> int:
@@ -90,14 +128,10 @@ def server_url(chromium_path, tmp_path_factory) -> str:
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "false",
-        "DJANGO_SUPERUSER_PASSWORD": ADMIN_PASSWORD,
     }
 
     SERVER_ENV.update(env)
-    manage("migrate", "--noinput")
-    manage("load_places")
-    manage("createsuperuser", "--noinput", "--username", ADMIN, "--email", "e2e@example.org")
-    manage("shell", "-c", TRAINER_SETUP)
+    manage("shell", "-c", SERVER_SETUP)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -108,14 +142,18 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        for _attempt in range(100):
+        # Up to twice the ceiling of a wait: on a busy machine Django alone may take a minute to start.
+        deadline = time.monotonic() + 2 * TIMEOUT_MS / 1000
+        while True:
             try:
-                urllib.request.urlopen(url + "/admin/login/", timeout=1)
+                urllib.request.urlopen(url + "/admin/login/", timeout=5)
                 break
             except OSError:
+                if process.poll() is not None:
+                    pytest.fail(f"The test server stopped at start (exit status {process.returncode}).")
+                if time.monotonic() > deadline:
+                    pytest.fail("The test server did not start.")
                 time.sleep(0.2)
-        else:
-            pytest.fail("The test server did not start.")
         yield url
     finally:
         process.terminate()
@@ -123,8 +161,18 @@ def server_url(chromium_path, tmp_path_factory) -> str:
 
 
 @pytest.fixture(scope="session")
+def demo_data(server_url) -> str:
+    """The demo records and pages (`manage.py load_demo`) in the server's database, loaded
+    once for the whole run; the server's address."""
+    manage("load_demo")
+    return server_url
+
+
+@pytest.fixture(scope="session")
 def browser(chromium_path):
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
+
+    expect.set_options(timeout=TIMEOUT_MS)
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -142,6 +190,8 @@ def browser(chromium_path):
 
         def new_context(*args, **kwargs):
             context = opened(*args, **kwargs)
+            context.set_default_timeout(TIMEOUT_MS)
+            context.set_default_navigation_timeout(TIMEOUT_MS)
             context.on("console", _note_policy_violation)
             return context
 

@@ -1,8 +1,9 @@
 """The public site in a browser: a reader on a phone, and an article going from editor to reviewer to the site."""
 
 import pytest
+from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, manage, sign_in
+from tests.e2e.conftest import ADMIN_PASSWORD, manage, sign_in, submit_form
 
 EDITOR, REVIEWER = "e2e-editor", "e2e-reviewer"
 USERS = f"""
@@ -20,30 +21,33 @@ print(ArticleIndexPage.objects.get(locale__language_code='vi').pk)
 
 
 @pytest.fixture(scope="module")
-def demo_site(server_url) -> dict:
-    manage("load_demo")
+def demo_site(demo_data) -> dict:
     index_id = int(manage("shell", "-c", USERS).strip().splitlines()[-1])
-    return {"url": server_url, "article_index": index_id}
+    return {"url": demo_data, "article_index": index_id}
 
 
 def test_reader_on_a_phone_searches_reads_and_downloads_a_leaflet(phone, demo_site, screenshot):
     url = demo_site["url"]
     phone.goto(url + "/")
-    assert phone.locator('a[href="tel:111"]').first.is_visible()
+    expect(phone.locator('a[href="tel:111"]').first).to_be_visible()
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.fill("#site-search", "mua ban nguoi")
     phone.press("#site-search", "Enter")
     phone.wait_for_url("**/search/?q=mua+ban+nguoi")
     result = phone.locator(".results a", has_text="Thanh Hóa: chặn mua bán người")
-    assert result.count() == 1
+    expect(result).to_have_count(1)
     screenshot(phone, "public-search-360")
     result.click()
-    phone.wait_for_selector("h1:has-text('Thanh Hóa: chặn mua bán người')")
+    expect(phone.locator("h1")).to_contain_text("Thanh Hóa: chặn mua bán người")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
-    phone.locator(".related a", has_text="Tờ rơi phòng, chống mua bán người").first.click()
-    phone.wait_for_selector("a.download")
+    leaflet = phone.locator(".related a", has_text="Tờ rơi phòng, chống mua bán người").first
+    leaflet_url = leaflet.get_attribute("href")
+    leaflet.click()
+    phone.wait_for_url(f"**{leaflet_url}")
+    download_link = phone.locator("a.download")
+    expect(download_link).to_be_visible()
     with phone.expect_download() as download:
-        phone.click("a.download")
+        download_link.click()
     with open(download.value.path(), "rb") as pdf:
         assert pdf.read(5) == b"%PDF-"
     screenshot(phone, "public-leaflet-360")
@@ -52,14 +56,14 @@ def test_reader_on_a_phone_searches_reads_and_downloads_a_leaflet(phone, demo_si
 def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, screenshot):
     url = demo_site["url"]
     title = "Bài thử nghiệm từ biên tập viên"
-    editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # English admin
     sign_in(editor, url, EDITOR)
     editor.goto(f"{url}/admin/pages/add/cms/articlepage/{demo_site['article_index']}/")
     editor.fill("#id_title", title)
     editor.fill("#id_summary", "Một bài viết mới cần người duyệt trước khi đăng.")
     editor.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    editor.click("button[name='action-submit']")
-    editor.wait_for_url(lambda address: "/add/" not in address)
+    submit_form(editor, editor.locator("button[name='action-submit']"))
+    expect(editor.locator(".messages")).to_contain_text(title)
     page_id = manage(
         "shell", "-c", f"from wagtail.models import Page; print(Page.objects.get(title='{title}').pk)"
     ).split()[-1]
@@ -74,10 +78,11 @@ def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, sc
     sign_in(reviewer, url, REVIEWER)
     reviewer.goto(f"{url}/admin/pages/{page_id}/edit/")
     approve = reviewer.locator("button[data-workflow-action-name='approve']").first
+    approve.wait_for(state="attached")
     if not approve.is_visible():
         reviewer.locator("footer [data-w-dropdown-target='toggle']").first.click()
-    approve.click()
-    reviewer.wait_for_load_state("networkidle")
+    submit_form(reviewer, approve)
+    expect(reviewer.locator(".messages")).to_contain_text(title)
     screenshot(reviewer, "reviewer-approved")
     reviewer.context.close()
 

@@ -16,12 +16,11 @@ def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, 
     screenshot(phone, "record-form-360")
     phone.get_by_role("button", name="Lưu").click()
     phone.wait_for_url(server_url + "/record/*/")
-    assert "danh sách: 2" in phone.locator("main").inner_text()
+    expect(phone.locator("main")).to_contain_text("danh sách: 2")
     screenshot(phone, "record-saved-360")
 
     phone.goto(server_url + "/admin/activities/")
-    listing = phone.locator("table.listing").inner_text()
-    assert "Truyền thông phòng, chống mua bán người tại Na Mèo" in listing
+    expect(phone.locator("table.listing")).to_contain_text("Truyền thông phòng, chống mua bán người tại Na Mèo")
 
 
 def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server_url):
@@ -39,7 +38,7 @@ def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server
     page = context.new_page()
     page.goto(server_url + "/record/")
     # The kept record was sent by itself.
-    expect(page.locator("#queue-list .is-sent")).to_contain_text("Họp dân khi mất sóng", timeout=15000)
+    expect(page.locator("#queue-list .is-sent")).to_contain_text("Họp dân khi mất sóng")
     page.goto(server_url + "/admin/activities/?q=m%E1%BA%A5t+s%C3%B3ng")
-    assert page.locator("table.listing tbody tr").count() == 1
+    expect(page.locator("table.listing tbody tr")).to_have_count(1)
     context.close()

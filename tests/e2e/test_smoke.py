@@ -1,3 +1,5 @@
+from playwright.sync_api import expect
+
 from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, sign_in
 
 
@@ -36,6 +38,7 @@ def test_admin_signs_in_and_finds_a_border_commune(desktop, server_url, screensh
 def test_admin_opens_an_old_province_and_sees_its_successor(desktop, server_url, screenshot):
     sign_in(desktop, server_url)
     desktop.goto(server_url + "/admin/places/?q=tien+giang&level=province")
-    desktop.get_by_role("link", name="Tỉnh Tiền Giang").click()
-    assert "Đồng Tháp" in desktop.locator("main").inner_text()
+    with desktop.expect_navigation():
+        desktop.get_by_role("link", name="Tỉnh Tiền Giang").click()
+    expect(desktop.locator("main")).to_contain_text("Đồng Tháp")
     screenshot(desktop, "admin-place-inspect")
