@@ -8,10 +8,11 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from campaigns import admin_csp, fields, photos
+        from campaigns import admin_csp, admin_exports, fields, photos
         from campaigns.roles import ensure_roles
 
         admin_csp.install()
+        admin_exports.install()
         fields.register_overrides()
         photos.connect_signals()
 

@@ -17,12 +17,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from campaigns.imports.cells import escape_formula
 from campaigns.stats import Totals, totals
 from campaigns.stats.query import TotalsQueryForm
 from campaigns.stats.tables import KEY_COLUMNS, columns, total_row
 
 # A spreadsheet runs a cell that begins with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -112,10 +112,8 @@ def state_filters(form: TotalsQueryForm) -> list[tuple[str, str]]:
 
 def spreadsheet_text(value) -> object:
     """A cell value that a spreadsheet shows and never runs: text that would start a formula
-    gets a leading apostrophe."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    gets a leading apostrophe (the one rule of campaigns.imports.cells.escape_formula)."""
+    return escape_formula(value)
 
 
 def report_xlsx(report: Report, title: str) -> bytes:

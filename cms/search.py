@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.translation import get_language
@@ -11,6 +13,10 @@ from campaigns.text import ascii_key
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
+# Letters and digits only: quotes, *, -, ^, parentheses and control characters are
+# operators or syntax errors to SQLite's FTS5 and PostgreSQL's tsquery, never words.
+_WORD_RE = re.compile(r"[^\W_]+")
 
 
 def searchable_types():
@@ -25,7 +31,9 @@ def search_pages(query: str, locale: Locale | None = None):
     Each page indexes `folded_search_text` (see cms.models.base), so "mua ban nguoi" and
     "mua bán người" are the same words to the backend on SQLite and PostgreSQL alike.
     """
-    folded = ascii_key(query[:MAX_QUERY_LENGTH])
+    words = _WORD_RE.findall(ascii_key(query[:MAX_QUERY_LENGTH]))[:MAX_QUERY_WORDS]
+    # Lower case: FTS5 reads AND, OR, NOT and NEAR as operators only in capitals.
+    folded = " ".join(word.lower() for word in words)
     if not folded:
         return Page.objects.none()
     pages = Page.objects.live().public().type(*searchable_types())

@@ -25,18 +25,34 @@ _DAY_FIRST_RE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})$")
 _ISO_RE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$")
 
 
+# Characters that XLSX (XML 1.0) cannot hold at all: writing one makes openpyxl fail.
+_XML_ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def starts_formula(text: str) -> bool:
+    """Whether a spreadsheet may run `text`: a formula sign first, also after leading spaces
+    or line breaks, and in its full-width form (＝ ＋ － ＠), which spreadsheet programs
+    with East Asian input read as the plain sign."""
+    if text.startswith(FORMULA_STARTS):
+        return True
+    rest = text.lstrip()
+    return bool(rest) and unicodedata.normalize("NFKC", rest[0])[:1] in ("=", "+", "-", "@")
+
+
 def escape_formula(value):
-    """Text that a spreadsheet would run gets a leading apostrophe; other values stay."""
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    """Text that a spreadsheet would run gets a leading apostrophe; other values stay.
+    Characters no spreadsheet file can hold (NUL and other control characters) are dropped."""
+    if not isinstance(value, str):
+        return value
+    value = _XML_ILLEGAL_RE.sub("", value)
+    return "'" + value if starts_formula(value) else value
 
 
 def normalise(value):
     """A cell as read: text in NFC without surrounding spaces, "" as None, an escaping apostrophe removed."""
     if isinstance(value, str):
         value = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
-        if value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
+        if value.startswith("'") and starts_formula(value[1:]):
             value = value[1:]
         return value or None
     return value

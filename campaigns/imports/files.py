@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 
 from campaigns.imports.cells import escape_formula, format_date, normalise
@@ -21,8 +22,9 @@ from campaigns.imports.cells import escape_formula, format_date, normalise
 FORMATS = ("xlsx", "csv")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
-# An XLSX file is a zip archive: refuse one that would expand to more than this.
-MAX_XLSX_EXPANDED = 400 * 1024 * 1024
+# A part of an XLSX archive expanding more than this many times its packed size is a zip
+# bomb: sheets of real data pack some 5 to 30 times.
+MAX_XLSX_RATIO = 200
 
 
 class FileRefused(ValueError):
@@ -47,10 +49,31 @@ def detect_format(file: BinaryIO, name: str = "") -> str:
     return "csv"
 
 
+def max_xlsx_expanded() -> int:
+    return settings.IMPORTS_MAX_XLSX_EXPANDED
+
+
+def check_xlsx_size(file: BinaryIO) -> None:
+    """Refuse a workbook that would expand too far, from the archive's central directory
+    alone, before a byte of it is unpacked (the reader also stops at the limit, since
+    those sizes are written by whoever made the file)."""
+    try:
+        with zipfile.ZipFile(file) as archive:
+            infos = archive.infolist()
+    except zipfile.BadZipFile:
+        raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
+    finally:
+        file.seek(0)
+    expanded = sum(info.file_size for info in infos)
+    bomb = any(info.file_size > (1 << 20) and info.file_size > MAX_XLSX_RATIO * info.compress_size for info in infos)
+    if expanded > max_xlsx_expanded() or bomb:
+        raise FileRefused(_("The workbook is too large once unpacked."))
+
+
 def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
     """The first sheet of an XLSX file, or a CSV file; blank rows are left out."""
     fmt = detect_format(file, name)
-    rows = _xlsx_rows(file) if fmt == "xlsx" else enumerate(_csv_rows(file), start=1)
+    rows = _xlsx_rows(file, name) if fmt == "xlsx" else _csv_rows(file)
     numbered = ((number, tuple(map(normalise, row))) for number, row in rows)
     for number, header in numbered:
         if any(cell is not None for cell in header):
@@ -61,24 +84,24 @@ def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
     raise FileRefused(_("The file has no header row."))
 
 
-def _xlsx_rows(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
-    from campaigns.imports.xlsx import WorkbookError, iter_first_sheet
+def _xlsx_rows(file: BinaryIO, name: str) -> Iterator[tuple[int, tuple]]:
+    from campaigns.imports.xlsx import TooLarge, WorkbookError, WorkbookOutOfBounds, iter_first_sheet
 
+    check_xlsx_size(file)
     try:
-        with zipfile.ZipFile(file) as archive:
-            expanded = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
-    if expanded > MAX_XLSX_EXPANDED:
-        raise FileRefused(_("The workbook is too large once unpacked."))
-    file.seek(0)
-    try:
-        yield from iter_first_sheet(file)
+        yield from iter_first_sheet(file, max_xlsx_expanded())
+    except WorkbookOutOfBounds as error:
+        raise FileRefused(
+            _("%(file)s, row %(row)s, column %(column)s: beyond the last row or column a spreadsheet can hold.")
+            % {"file": name or "XLSX", "row": error.row, "column": error.column}
+        ) from None
+    except TooLarge:
+        raise FileRefused(_("The workbook is too large once unpacked.")) from None
     except WorkbookError:
         raise FileRefused(_("The file is not a readable XLSX workbook.")) from None
 
 
-def _csv_rows(file: BinaryIO) -> Iterator[tuple]:
+def _csv_rows(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
     sample = file.read(64 * 1024)
     file.seek(0)
     try:
@@ -90,10 +113,16 @@ def _csv_rows(file: BinaryIO) -> Iterator[tuple]:
     first_line = text_sample.splitlines()[0] if text_sample else ""
     delimiter = ";" if first_line.count(";") > first_line.count(",") else ","
     stream = io.TextIOWrapper(file, encoding="utf-8-sig", newline="")
+    reader = csv.reader(stream, delimiter=delimiter)
     try:
-        yield from (tuple(row) for row in csv.reader(stream, delimiter=delimiter))
+        yield from enumerate((tuple(row) for row in reader), start=1)
     except UnicodeDecodeError:
         raise FileRefused(_("The CSV file is not in UTF-8: save it as “CSV UTF-8”.")) from None
+    except csv.Error:
+        # A cell longer than the csv module's limit (131,072 characters), or a stray quote.
+        raise FileRefused(
+            _("Line %(line)s: a cell is too long or its quotes are not closed.") % {"line": reader.line_num}
+        ) from None
     finally:
         stream.detach()
 

@@ -22,11 +22,42 @@ from openpyxl.utils.datetime import from_excel, from_ISO8601
 from openpyxl.xml.constants import SHARED_STRINGS
 
 FEED_BYTES = 256 * 1024
+# A spreadsheet program's own limits: a reference past them is a crafted file, and
+# following it would build millions of empty cells or rows in memory.
+MAX_COLUMN = 16_384  # XFD
+MAX_ROW = 1_048_576
 _COLUMN_LETTERS = {chr(ord("A") + i): i + 1 for i in range(26)}
 
 
 class WorkbookError(ValueError):
     """The workbook cannot be read."""
+
+
+class WorkbookOutOfBounds(WorkbookError):
+    """A cell or row past what a spreadsheet program can hold."""
+
+    def __init__(self, row: int, column: int | str) -> None:
+        super().__init__(f"row {row}, column {column}")
+        self.row, self.column = row, column
+
+
+class TooLarge(WorkbookError):
+    """A part of the archive expands past the allowed size."""
+
+
+class BoundedReader:
+    """Reads a part of the archive and stops once more than `limit` bytes came out of it,
+    whatever its header claimed: a zip's sizes are written by whoever made the file."""
+
+    def __init__(self, source: BinaryIO, limit: int) -> None:
+        self.source, self.left = source, limit
+
+    def read(self, size: int = -1) -> bytes:
+        data = self.source.read(size)
+        self.left -= len(data)
+        if self.left < 0:
+            raise TooLarge("expanded past the limit")
+        return data
 
 
 def _local(name: str) -> str:
@@ -41,6 +72,8 @@ def _column(reference: str) -> int:
         if value is None:
             break
         number = number * 26 + value
+        if number > MAX_COLUMN:
+            break  # "ZZZZZZZ…" would otherwise grow without end
     return number
 
 
@@ -101,7 +134,7 @@ class _SheetReader:
     def __init__(self, shared: list[str], date_styles: set[int], timedelta_styles: set[int], epoch):
         self.shared, self.date_styles, self.timedelta_styles, self.epoch = shared, date_styles, timedelta_styles, epoch
         self.pending: list[tuple] = []
-        self.row_number = 0
+        self.row_number = self.highest = 0
         self.cells: dict[int, object] = {}
         self.column = 0
         self.cell_type = "n"
@@ -124,6 +157,8 @@ class _SheetReader:
         if tag == "c":
             reference = attrs.get("r")
             self.column = _column(reference) if reference else self.column + 1
+            if self.column > MAX_COLUMN:
+                raise WorkbookOutOfBounds(self.row_number, (reference or str(self.column))[:20])
             self.cell_type = attrs.get("t", "n")
             style = attrs.get("s")
             self.style = int(style) if style else 0
@@ -140,8 +175,13 @@ class _SheetReader:
         elif tag == "row":
             number = attrs.get("r")
             number = int(number) if number else self.row_number + 1
-            for missing in range(self.row_number + 1, number):
+            if number > MAX_ROW:
+                raise WorkbookOutOfBounds(number, "A")
+            # Gaps are filled only past the highest row yet, so a file cannot make more
+            # than MAX_ROW blank rows by jumping back and forth.
+            for missing in range(self.highest + 1, number):
                 self.pending.append((missing, ()))
+            self.highest = max(self.highest, number)
             self.row_number, self.cells, self.column = number, {}, 0
 
     def end(self, name):
@@ -203,12 +243,13 @@ def _first_sheet(file: BinaryIO) -> tuple[ExcelReader, str]:
     return reader, path
 
 
-def count_rows(file: BinaryIO) -> int:
+def count_rows(file: BinaryIO, max_expanded: int = 1 << 62) -> int:
     """The rows the first sheet holds (blank ones written out included), without reading its cells."""
     try:
         reader, path = _first_sheet(file)
         count, carried = 0, b""
-        with reader.archive.open(path) as source:
+        with reader.archive.open(path) as opened:
+            source = BoundedReader(opened, max_expanded)
             while data := source.read(FEED_BYTES):
                 block = carried + data
                 # Whole tags before the last "<"; what follows it may be cut, and goes on.
@@ -222,7 +263,7 @@ def count_rows(file: BinaryIO) -> int:
         return 0
 
 
-def iter_first_sheet(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
+def iter_first_sheet(file: BinaryIO, max_expanded: int = 1 << 62) -> Iterator[tuple[int, tuple]]:
     """(row number, cell values) for each row of the workbook's first worksheet; rows the
     sheet leaves out come as empty tuples, so the numbers are the spreadsheet's own."""
     try:
@@ -232,7 +273,7 @@ def iter_first_sheet(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
         strings = reader.package.find(SHARED_STRINGS)
         if strings is not None:
             with reader.archive.open(strings.PartName[1:]) as source:
-                shared = read_shared_strings(source)
+                shared = read_shared_strings(BoundedReader(source, max_expanded))
     except WorkbookError:
         raise
     except Exception as error:  # a damaged workbook fails in many ways
@@ -248,7 +289,9 @@ def iter_first_sheet(file: BinaryIO) -> Iterator[tuple[int, tuple]]:
     )
     try:
         with reader.archive.open(sheet_path) as source:
-            yield from _feed(parser, source, sheet.pending)
+            yield from _feed(parser, BoundedReader(source, max_expanded), sheet.pending)
+    except WorkbookError:
+        raise
     except (IndexError, ValueError) as error:
         raise WorkbookError(str(error)) from None
     finally:

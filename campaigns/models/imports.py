@@ -30,6 +30,7 @@ class ImportJob(models.Model):
     in_background = models.BooleanField(default=False)
     report = models.JSONField(default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:

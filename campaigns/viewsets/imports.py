@@ -144,10 +144,8 @@ class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
     def post(self, request, *args, **kwargs):
         job = self.get_job()
         if request.POST.get("action") == "cancel" or job.status != ImportJob.Status.CHECKED:
-            if job.status == ImportJob.Status.CHECKED:
-                job.status = ImportJob.Status.CANCELLED
-                jobs.finish(job)
-                job.save(update_fields=["status", "finished_at"])
+            if job.status == ImportJob.Status.CHECKED or job.running:
+                jobs.cancel(job)
             return redirect("imports:job", self.transfer.name, job.pk)
         jobs.start(job, confirm=True)
         return redirect("imports:job", self.transfer.name, job.pk)

@@ -285,3 +285,7 @@ STORAGES["imports"]["OPTIONS"] = {"location": str(IMPORTS_ROOT)}
 # Files with more rows than this are checked and imported by the background worker.
 IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
 IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024
+# What an XLSX upload (a zip archive) may expand to, checked before it is unpacked.
+IMPORTS_MAX_XLSX_EXPANDED = env.int("IMPORTS_MAX_XLSX_EXPANDED", default=200 * 1024 * 1024)
+# A job checking or importing for longer than this has lost its worker: it is stopped.
+IMPORTS_JOB_TIMEOUT = env.int("IMPORTS_JOB_TIMEOUT", default=2 * 3600)

@@ -120,3 +120,29 @@ def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(tmp_path, db):
         with pytest.raises(CommandError, match=message):
             call_command("restore", str(hostile), "--yes")
     assert Place.objects.count() == places
+
+
+def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(tmp_path, db, monkeypatch, settings):
+    """The archive holds every participant's name: never world-readable, not even while written."""
+    from campaigns import backup as backup_module
+
+    settings.MEDIA_ROOT = str(tmp_path / "no-media")
+    modes_while_writing = []
+    real_open = backup_module.tarfile.open
+
+    def spying_open(name=None, mode="r", fileobj=None, **kwargs):
+        opened = real_open(name, mode, fileobj, **kwargs)
+        target = name if name is not None else fileobj.name
+        modes_while_writing.append(os.stat(target).st_mode & 0o777)
+        return opened
+
+    monkeypatch.setattr(backup_module.tarfile, "open", spying_open)
+    previous = os.umask(0o022)
+    try:
+        archive = tmp_path / "backup.tar.gz"
+        backup_module.backup(archive)
+    finally:
+        os.umask(previous)
+    assert modes_while_writing == [0o600]
+    assert archive.stat().st_mode & 0o777 == 0o600
+    assert os.umask(previous) == previous  # the process's own umask is given back
