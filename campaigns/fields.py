@@ -25,6 +25,7 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput
 
 from campaigns.imports.cells import parse_int
+from campaigns.text import without_control_characters
 
 
 class CountInput(forms.TextInput):
@@ -74,3 +75,18 @@ def register_overrides() -> None:
     """Make every Wagtail admin model form use these fields for counts and dates."""
     register_form_field_override(models.IntegerField, override={"form_class": CountField})
     register_form_field_override(models.DateField, override={"form_class": DayField, "widget": AdminDateInput})
+
+
+class PlainTextForm:
+    """Form mixin: typed or pasted text is stored without control characters.
+
+    A vertical tab pasted from a word processor into the phone form was stored as it came,
+    and every spreadsheet export of that province failed on it. A NUL is refused by
+    Django's own check; the others are removed before the form's `clean()` runs, so a
+    model form builds its instance from the cleaned text."""
+
+    def _clean_fields(self) -> None:
+        super()._clean_fields()
+        for name, value in self.cleaned_data.items():
+            if isinstance(value, str):
+                self.cleaned_data[name] = without_control_characters(value)

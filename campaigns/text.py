@@ -8,6 +8,18 @@ decomposed (NFD), with the tone mark on either vowel of "oa", "oe", "uy" (old st
 import re
 import unicodedata
 
+# Control characters nobody means to type. They arrive with text pasted from other
+# programs (a vertical tab is a word processor's line break) or from a CSV; screens do not
+# show them and an XLSX file cannot hold them. Tab, line feed and carriage return stay.
+_CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_BREAKS = {"\x0b": " ", "\x0c": " "}
+
+
+def without_control_characters(text: str) -> str:
+    """`text` with control characters removed (a vertical tab or form feed becomes a space)."""
+    return _CONTROL_CHARACTERS.sub(lambda match: _LINE_BREAKS.get(match.group(), ""), text)
+
+
 # The five tone marks, as combining characters. The other marks (circumflex, breve,
 # horn) change the vowel itself and stay part of the letter.
 TONE_MARKS = {

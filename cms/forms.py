@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.models import Page
 
+from campaigns.fields import PlainTextForm
+
 
 def free_slug(slug: str, parent: Page) -> str:
     """`slug`, or `slug-2`, `slug-3`… : the first that no page under `parent` uses."""
@@ -18,7 +20,7 @@ def free_slug(slug: str, parent: Page) -> str:
     return candidate
 
 
-class SitePageForm(WagtailAdminPageForm):
+class SitePageForm(PlainTextForm, WagtailAdminPageForm):
     """Forgiving about addresses already in use.
 
     Wagtail saves a new page's draft behind the editor's back (autosave); an editor who

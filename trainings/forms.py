@@ -4,7 +4,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.fields import CountField, CountInput
+from campaigns.fields import CountField, CountInput, PlainTextForm
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Place
 from trainings.models import Participant
 from trainings.services import NewAttendee
@@ -15,7 +15,7 @@ class PlaceChoiceField(forms.ModelChoiceField):
         return f"{place.short_name} ({place.province.short_name})"
 
 
-class RecordActivityForm(forms.ModelForm):
+class RecordActivityForm(PlainTextForm, forms.ModelForm):
     """The fields a trainer fills in the commune; the rest can be completed in the admin later."""
 
     place = PlaceChoiceField(label=_("commune"), queryset=Place.objects.none())
@@ -67,7 +67,7 @@ class RecordActivityForm(forms.ModelForm):
         self.fields["club"].queryset = Club.objects.for_user(user).select_related("place").order_by("name")
 
 
-class NewAttendeeForm(forms.Form):
+class NewAttendeeForm(PlainTextForm, forms.Form):
     full_name = forms.CharField(label=_("full name"), max_length=120)
     gender = forms.ChoiceField(label=_("gender"), choices=Participant.Gender.choices, initial=Participant.Gender.FEMALE)
     birth_year = forms.IntegerField(

@@ -14,6 +14,8 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
+from campaigns.text import without_control_characters
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = datetime.date(1899, 12, 30)
 # Serial day numbers a spreadsheet may give for a date cell without a date format: 1954–2118.
@@ -49,8 +51,10 @@ def escape_formula(value):
 
 
 def normalise(value):
-    """A cell as read: text in NFC without surrounding spaces, "" as None, an escaping apostrophe removed."""
+    """A cell as read: text in NFC without control characters or surrounding spaces, "" as
+    None, an escaping apostrophe removed."""
     if isinstance(value, str):
+        value = without_control_characters(value)
         value = value.strip() if value.isascii() else unicodedata.normalize("NFC", value).strip()
         if value.startswith("'") and starts_formula(value[1:]):
             value = value[1:]

@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
 
+from campaigns.fields import PlainTextForm
 from campaigns.models import Place
 from campaigns.models.places import PlaceQuerySet
 from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
@@ -143,7 +144,7 @@ def scoped_line_form(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
     like the main form's and checked when each line is validated. Made from whatever form
     class Wagtail chose for the panel, which may be its own (`defer_required_on_fields`)."""
 
-    class ScopedLineForm(form_class):
+    class ScopedLineForm(PlainTextForm, form_class):
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             scope_form(self, kwargs.get("for_user"))
@@ -152,7 +153,7 @@ def scoped_line_form(form_class: type[forms.BaseForm]) -> type[forms.BaseForm]:
     return ScopedLineForm
 
 
-class ScopedAdminForm(WagtailAdminModelForm):
+class ScopedAdminForm(PlainTextForm, WagtailAdminModelForm):
     """Choices limited to the user's provinces, in the form and in each of its inline panels.
 
     The inline lines shown are those the user may see (lines of other provinces stay as
