@@ -17,7 +17,7 @@ import gc
 import threading
 import uuid
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import asdict, dataclass, field
 from itertools import islice
 from typing import BinaryIO
@@ -158,8 +158,13 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
     id_column = resource.column_header(id_key)
     seen_codes: dict[str, int] = {}
     preview = Previewer(resource, keys, read=dry_run)
+    # A bulk resource checks every row against the database without writing one, so its dry
+    # run needs no transaction: on SQLite a transaction takes the write lock for the whole
+    # check, and everyone else saving waits. Resources that save row by row (a row may need
+    # the one before) check by writing and rolling back.
+    writes = not (dry_run and resource._meta.use_bulk)
     try:
-        with transaction.atomic():
+        with transaction.atomic() if writes else nullcontext():
             for chunk in _chunks(sheet.rows, chunk_rows):
                 rows = [values[: len(keys)] + (None,) * (len(keys) - len(values)) for _number, values in chunk]
                 numbers = [number for number, _values in chunk]
@@ -171,7 +176,7 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
                     if not rows:
                         continue
                 resource.row_numbers = numbers
-                _collect(_import_chunk(resource, keys, rows, write=not report.errors), resource, numbers, report)
+                _collect(_import_chunk(resource, keys, rows, write=writes and not report.errors), resource, numbers, report)
                 preview.note(rows, numbers)
                 report.rows += len(rows)
                 if progress:

@@ -107,12 +107,19 @@ def test_background_check_keeps_readings_in_the_job_not_in_the_cache(client):
 
 
 def test_readings_never_name_a_club_of_another_province():
+    """Nor say that it exists: a club code of another province reads as one not found."""
     ClubFactory(external_id="CLB-SL", name="CLB bản Sơn La", place=son_la_commune())
     row = TYPED.removesuffix(",,,") + ",,CLB-SL,"
     with translation.override("vi"):
         report = run(csv_file(row), dry_run=True, user=staff(TRAINERS, THANH_HOA))
     shown = readings(report)["Câu lạc bộ"]
-    assert shown[1] == "ngoài các tỉnh của bạn" and "Sơn La" not in str(report.readings)
+    assert shown[1] == "không đọc được" and "Sơn La" not in str(report.readings)
+    unknown = run(
+        csv_file(TYPED.removesuffix(",,,") + ",,CLB-KHONG-CO,"), dry_run=True, user=staff(TRAINERS, THANH_HOA)
+    )
+    assert [str(error).replace("CLB-SL", "?") for error in report.errors] == [
+        str(error).replace("CLB-KHONG-CO", "?") for error in unknown.errors
+    ]
 
 
 # --- The template's example row ------------------------------------------------------------------

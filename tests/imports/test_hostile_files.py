@@ -97,8 +97,8 @@ def test_references_past_a_spreadsheets_limits_are_refused_naming_file_row_and_c
     )
     assert finished.returncode == 0, finished.stderr[-2000:]
     answers = json.loads(finished.stdout.strip().splitlines()[-1])
-    assert answers["column"].startswith("refused: hostile.xlsx, row 2, column ZZZZZZZ2:"), answers
-    assert answers["row"].startswith("refused: hostile.xlsx, row 2000000000, column A:"), answers
+    assert answers["column"].startswith("refused: hostile.xlsx, dòng 2, cột ZZZZZZZ2:"), answers
+    assert answers["row"].startswith("refused: hostile.xlsx, dòng 2000000000, cột A:"), answers
     assert answers["back_and_forth"] == "read 1 rows", answers  # header + 1 row; blank rows skipped
 
 
@@ -131,7 +131,7 @@ def test_a_zip_bomb_is_refused_from_the_central_directory_before_its_sheet_is_un
     jobs.start(job, confirm=False)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.REFUSED
-    assert job.report["refused"] == "The workbook is too large once unpacked."
+    assert job.report["refused"] == "Bảng tính quá lớn khi giải nén."
     assert SHEET not in opened
     assert not jobs.storage().exists(job.stored_as)
 
@@ -144,7 +144,7 @@ def test_a_csv_cell_past_the_csv_modules_limit_is_refused_and_the_job_ends(vocab
     jobs.start(job, confirm=False)
     job.refresh_from_db()
     assert job.status == ImportJob.Status.REFUSED
-    assert job.report["refused"] == "Line 2: a cell is too long or its quotes are not closed."
+    assert job.report["refused"] == "Dòng 2: một ô quá dài hoặc có dấu ngoặc kép chưa đóng."
     assert job.finished_at is not None
     assert not jobs.storage().exists(job.stored_as)
 
@@ -168,7 +168,7 @@ def test_jobs_left_running_by_a_killed_worker_are_ended_and_their_files_removed(
     for job in (stale, stale_check, fresh):
         job.refresh_from_db()
     assert [stale.status, stale_check.status] == [ImportJob.Status.REFUSED] * 2
-    assert "stopped without finishing" in stale.report["refused"]
+    assert "dừng giữa chừng" in stale.report["refused"]
     assert not jobs.storage().exists(stale.stored_as)
     assert fresh.status == ImportJob.Status.IMPORTING
     assert jobs.storage().exists(fresh.stored_as)
