@@ -176,7 +176,8 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
                     if not rows:
                         continue
                 resource.row_numbers = numbers
-                _collect(_import_chunk(resource, keys, rows, write=writes and not report.errors), resource, numbers, report)
+                result = _import_chunk(resource, keys, rows, write=writes and not report.errors)
+                _collect(result, resource, numbers, report)
                 preview.note(rows, numbers)
                 report.rows += len(rows)
                 if progress:

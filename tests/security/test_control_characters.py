@@ -29,7 +29,7 @@ def exported_titles(client, records: str) -> list:
     response = client.get(reverse("imports:export", args=[records]), {"format": "xlsx"})
     assert response.status_code == 200
     sheet = load_workbook(io.BytesIO(response.content)).active
-    return [row for row in sheet.iter_rows(min_row=2, values_only=True)]
+    return list(sheet.iter_rows(min_row=2, values_only=True))
 
 
 def test_control_characters_are_removed_and_a_vertical_tab_is_a_space():
