@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
+from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm
@@ -128,7 +129,7 @@ def submit(data, *, user) -> Outcome:
 
 
 def _compare(existing: Activity, form, attendees, user) -> Outcome:
-    """A UUID already stored: the same record again, or a different one (a conflict)."""
+    """A UUID already stored: the same record again (perhaps edited since), or a different one (a conflict)."""
     if existing.recorded_by_id != user.pk:
         return Outcome(conflict=True)
     same = (
@@ -136,9 +137,16 @@ def _compare(existing: Activity, form, attendees, user) -> Outcome:
         and attendees.is_valid()
         and submitted_fingerprint(form, attendees) == stored_fingerprint(existing)
     )
-    if same:
+    # Changed since it was recorded (in the office, on another screen): the phone's copy is
+    # the older one. It was stored; the edit made meanwhile stands.
+    if same or edited_since_recorded(existing):
         return Outcome(activity=existing, already=True)
     return Outcome(conflict=True)
+
+
+def edited_since_recorded(activity: Activity) -> bool:
+    """Whether anyone changed the activity after it was recorded (every edit is logged)."""
+    return ModelLogEntry.objects.for_instance(activity).filter(action="wagtail.edit").exists()
 
 
 def _common(kind, title, start_date, place_id, campaign_id, club_id, notes, audiences, names, counts) -> tuple:

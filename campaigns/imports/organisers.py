@@ -79,9 +79,14 @@ class OrganiserWidget(LookupWidget):
         super().__init__(self.find_organiser, str, gettext_lazy("organiser"))
         self.index: OrganiserIndex | None = None
 
+    @property
+    def queryset(self):
+        """What the column searches: organisers are one national list, not kept by province."""
+        return Organiser.objects.all()
+
     def find_organiser(self, text: str) -> Organiser:
         if self.index is None:
-            self.index = OrganiserIndex(list(Organiser.objects.order_by("name")))
+            self.index = OrganiserIndex(list(self.queryset.order_by("name")))
         return self.index.find(text)
 
     def clean(self, value, row=None, **kwargs):

@@ -4,14 +4,9 @@ Kept apart from stats.py so that stats.py reads as the list of measures and dime
 """
 
 from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.db.models.functions import Coalesce, ExtractMonth, ExtractQuarter, ExtractYear
+from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear
 
 from campaigns.models import Place
-
-
-def rolled_up(path: str):
-    """A province as today's province: the current one that took it over, or itself."""
-    return Coalesce(F(f"{path}__successor"), F(path), output_field=IntegerField())
 
 
 def place_in(path: str, level: str, rolled: bool):

@@ -13,7 +13,8 @@ from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
 from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution, Place
-from campaigns.stats.expressions import Month, Quarter, Year, place_in, rolled_up
+from campaigns.models.places import today_province
+from campaigns.stats.expressions import Month, Quarter, Year, place_in
 from trainings.models import Attendance
 
 ALL_DIMENSIONS = {
@@ -82,7 +83,7 @@ class Family:
     def group_expression(self, name: str, as_recorded: bool):
         p = self.path
         expressions = {
-            "province": lambda: F(p("province")) if as_recorded else rolled_up(p("province")),
+            "province": lambda: F(p("province")) if as_recorded else today_province(p("province")),
             "district": self.district_expression,
             "commune": lambda: place_in(p("place"), Place.Level.COMMUNE, rolled=not as_recorded),
             "year": lambda: Year(p(self.date_field)),

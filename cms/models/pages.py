@@ -88,7 +88,7 @@ class StatisticsPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        provinces = Place.objects.filter(level=Place.Level.PROVINCE, is_current=True).order_by("name")
+        provinces = Place.objects.current_provinces().order_by("name")
         province = provinces.filter(code=request.GET.get("province", "")).first()
         if province is None:
             result = stats.totals(by=["province"], public=True)
