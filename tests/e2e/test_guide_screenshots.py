@@ -319,7 +319,7 @@ def test_trainer_prints_a_sign_in_sheet_and_imports_it(open_as, site, shot, tmp_
     page.goto(site["url"] + "/admin/imports/participants/")
     page.set_input_files("main input[type=file]", str(refused))
     page.get_by_role("button", name="Kiểm tra tệp").click()
-    expect(page.locator("main table")).to_contain_text("Xã Không Có")
+    expect(page.locator("main table.import-errors")).to_contain_text("Xã Không Có")
     shot(page, "trainer-import-refused")
 
     accepted = tmp_path / "danh-sach-ky-ten-da-sua.csv"

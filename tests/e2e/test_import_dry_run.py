@@ -11,7 +11,7 @@ import datetime
 from campaigns.models import Campaign, Organiser
 Organiser.objects.get_or_create(name="Hội LHPN tỉnh Thanh Hóa", defaults={"kind": "womens_union"})
 Campaign.objects.get_or_create(
-    code="DHPNBC-2018",
+    code="PCMBN-E2E-2016",
     defaults={"name": "Đề án phòng, chống mua bán người", "start_date": datetime.date(2016, 1, 1)},
 )
 """
@@ -25,7 +25,7 @@ HEADER = (
 )
 EXAMPLE = "TH-2025-001;Buổi truyền thông;Truyền thông di cư an toàn;01/08/2025;1;Thanh Hóa;Na Mèo;;;45"
 TYPED = (
-    "E2E-DRY-1;buoi truyen thong;Tuyên truyền tại bản Pù Nhi;16/3/2016;1;thanh hoa;xa na meo;dhpnbc-2018;"
+    "E2E-DRY-1;buoi truyen thong;Tuyên truyền tại bản Pù Nhi;16/3/2016;1;thanh hoa;xa na meo;pcmbn-e2e-2016;"
     "hoi lien hiep phu nu thanh hoa;2.000"
 )
 
@@ -48,7 +48,7 @@ def test_the_readings_are_shown_before_confirming(desktop, server_url, tmp_path,
         ("2.000", "2000"),
         ("xa na meo", "Xã Na Mèo (Thanh Hóa, từ 1/7/2025)"),
         ("hoi lien hiep phu nu thanh hoa", "Hội LHPN tỉnh Thanh Hóa"),
-        ("dhpnbc-2018", "Đề án phòng, chống mua bán người"),
+        ("pcmbn-e2e-2016", "Đề án phòng, chống mua bán người"),
     ]:
         line = row.locator("tr", has_text=typed)
         expect(line.locator("td").nth(2)).to_have_text(f"→ {read}")

@@ -114,7 +114,8 @@ def test_editor_translates_an_article_reviewer_approves_reader_stays_on_it(open_
         reviewer.locator("footer [data-w-dropdown-target='toggle']").first.click()
     expect(approve).to_contain_text("Duyệt")
     approve.click()
-    reviewer.wait_for_load_state("networkidle")
+    # The message of the saved approval, not a network lull: the reader must find it live.
+    expect(reviewer.locator(".messages")).to_contain_text("Thanh Hoa stops trafficking from Dong Son")
 
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     reader = context.new_page()
