@@ -129,7 +129,7 @@ class Family:
     def place_q(self, place: Place) -> Q:
         p = self.path
         if place.level == Place.Level.PROVINCE:
-            return Q(**{p("province"): place}) | Q(**{f"{p('province')}__successor": place})
+            return Q(**{f"{p('province')}__in": Place.objects.provinces_absorbed_into([place]).values("pk")})
         if place.level == Place.Level.DISTRICT:
             return Q(**{p("district"): place})
         return Q(**{p("place"): place}) | Q(**{f"{p('place')}__successor": place})
