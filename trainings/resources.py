@@ -7,11 +7,14 @@ is matched by name, year of birth and commune, so a list typed in twice adds nob
 
 from __future__ import annotations
 
+from collections import Counter
+
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.instance_loaders import ModelInstanceLoader
+from wagtail.log_actions import log
 
 from campaigns.imports.activities import PlaceResolver, _names
 from campaigns.imports.base import (
@@ -21,7 +24,7 @@ from campaigns.imports.base import (
     IntWidget,
     LookupWidget,
     TransferResource,
-    field,
+    column_field,
     find_by_key_or_name,
 )
 from campaigns.imports.cells import parse_int
@@ -92,21 +95,23 @@ class ParticipantResource(TransferResource):
     update_fields = ["full_name", "gender", "birth_year", "ethnicity", "commune", "province", "audience", "phone"]
     error_columns = {"commune": "commune"}
 
-    id = field("id", CodeWidget(), attribute=None)
-    full_name = field("full_name")
-    gender = field("gender", ChoiceWidget(Participant.Gender.choices, GENDER_NAMES, default=Participant.Gender.OTHER))
-    birth_year = field("birth_year", IntWidget())
-    ethnicity = field("ethnicity")
-    province = field("province", attribute=None)
-    commune = field("commune", attribute=None)
-    audience = field(
+    id = column_field("id", CodeWidget(), attribute=None)
+    full_name = column_field("full_name")
+    gender = column_field(
+        "gender", ChoiceWidget(Participant.Gender.choices, GENDER_NAMES, default=Participant.Gender.OTHER)
+    )
+    birth_year = column_field("birth_year", IntWidget())
+    ethnicity = column_field("ethnicity")
+    province = column_field("province", attribute=None)
+    commune = column_field("commune", attribute=None)
+    audience = column_field(
         "audience",
         LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
     )
-    phone = field("phone")
-    activity = field("activity", attribute=None)
-    present = field("present", attribute=None)
-    club = field("club", attribute=None)
+    phone = column_field("phone")
+    activity = column_field("activity", attribute=None)
+    present = column_field("present", attribute=None)
+    club = column_field("club", attribute=None)
 
     class Meta(TransferResource.Meta):
         model = Participant
@@ -120,7 +125,8 @@ class ParticipantResource(TransferResource):
         self.places = PlaceResolver()
         self.activities: dict[str, Activity | None] = {}
         self.clubs: dict[str, Club | None] = {}
-        self.touched_activities: dict[int, int] = {}
+        # Per activity whose sign-in list the file changed: lines, present, newly registered.
+        self.touched_activities: dict[int, Counter] = {}
         self.touched_clubs: set[int] = set()
         self.for_activity: Activity | None = None  # exporting one activity's sign-in list
 
@@ -237,7 +243,8 @@ class ParticipantResource(TransferResource):
             Attendance.objects.update_or_create(
                 activity_id=activity_id, participant=instance, defaults={"present": present}
             )
-            self.touched_activities[activity_id] = self.touched_activities.get(activity_id, 0) + 1
+            tally = self.touched_activities.setdefault(activity_id, Counter())
+            tally.update(lines=1, present=int(bool(present)), new=int(getattr(instance, "_imported_new", False)))
         if "club" in links:
             Club.objects.get(pk=links["club"]).members.add(instance)
             self.touched_clubs.add(links["club"])
@@ -250,13 +257,16 @@ class ParticipantResource(TransferResource):
             Club.objects.filter(pk__in=self.touched_clubs).touch()
         super().after_import(dataset, result, **kwargs)
 
-    def log_extra(self, user) -> None:
-        from wagtail.log_actions import log
+    def save_instance(self, instance, is_create, row, **kwargs):
+        instance._imported_new = is_create
+        super().save_instance(instance, is_create, row, **kwargs)
 
+    def log_extra(self, user) -> None:
+        """Each activity whose sign-in list the import changed gets the entry the phone form
+        writes: how many are present and newly registered, never who."""
         for activity in Activity.objects.filter(pk__in=list(self.touched_activities)):
-            log(
-                activity, ATTENDANCE_LOGGED, user=user, data={"present": self.touched_activities[activity.pk], "new": 0}
-            )
+            tally = self.touched_activities[activity.pk]
+            log(activity, ATTENDANCE_LOGGED, user=user, data={"present": tally["present"], "new": tally["new"]})
 
     def export_queryset(self, queryset):
         return queryset.select_related("commune__province", "audience")

@@ -14,7 +14,7 @@ from campaigns.imports.base import (
     IntWidget,
     LookupWidget,
     TransferResource,
-    field,
+    column_field,
     find_by_key_or_name,
 )
 from campaigns.imports.cells import format_date
@@ -217,28 +217,28 @@ class ActivityResource(TransferResource):
     ]
     error_columns = {"place": "commune", "organisers": "organiser", "audiences": "audience"}
 
-    external_id = field("external_id", CodeWidget())
-    kind = field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES))
-    title = field("title")
-    start_date = field("start_date", DateWidget())
-    end_date = field("end_date", DateWidget())
-    sessions = field("sessions", IntWidget())
-    province = field("province", attribute=None)
-    district = field("district", attribute=None)
-    commune = field("commune", attribute=None)
-    campaign = field(
+    external_id = column_field("external_id", CodeWidget())
+    kind = column_field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES))
+    title = column_field("title")
+    start_date = column_field("start_date", DateWidget())
+    end_date = column_field("end_date", DateWidget())
+    sessions = column_field("sessions", IntWidget())
+    province = column_field("province", attribute=None)
+    district = column_field("district", attribute=None)
+    commune = column_field("commune", attribute=None)
+    campaign = column_field(
         "campaign",
         LookupWidget(
             find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, gettext_lazy("campaign")
         ),
     )
-    organiser = field("organiser", attribute=None)
-    audience = field("audience", attribute=None)
-    participants = field("participants", IntWidget())
-    female = field("female", IntWidget())
-    ethnic_minority = field("ethnic_minority", IntWidget())
-    club = field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, gettext_lazy("club")))
-    notes = field("notes")
+    organiser = column_field("organiser", attribute=None)
+    audience = column_field("audience", attribute=None)
+    participants = column_field("participants", IntWidget())
+    female = column_field("female", IntWidget())
+    ethnic_minority = column_field("ethnic_minority", IntWidget())
+    club = column_field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, gettext_lazy("club")))
+    notes = column_field("notes")
 
     m2m_columns = {
         "organiser": ("organisers", OrganiserWidget()),

@@ -647,7 +647,7 @@ class TransferResource(resources.ModelResource):
             )
 
 
-def field(key: str, widget=None, attribute: str | None = "same") -> fields.Field:
+def column_field(key: str, widget=None, attribute: str | None = "same") -> fields.Field:
     """An import-export field for a column: attribute = the key unless told otherwise."""
     return fields.Field(
         attribute=key if attribute == "same" else attribute,

@@ -16,7 +16,7 @@ from campaigns.imports.base import (
     IntWidget,
     LookupWidget,
     TransferResource,
-    field,
+    column_field,
     find_by_key_or_name,
 )
 from campaigns.imports.organisers import OrganiserWidget
@@ -130,17 +130,17 @@ class ClubResource(PlacedResource):
     ]
     error_columns = {"place": "commune"}
 
-    external_id = field("external_id", CodeWidget())
-    name = field("name")
-    province = field("province", attribute=None)
-    district = field("district", attribute=None)
-    commune = field("commune", attribute=None)
-    founded_on = field("founded_on", DateWidget())
-    organiser = field("organiser", organiser_widget())
-    campaign = field("campaign", campaign_widget())
-    status = field("status", ChoiceWidget(Club.Status.choices, CLUB_STATUS_NAMES, default=Club.Status.ACTIVE))
-    member_count = field("member_count", IntWidget())
-    notes = field("notes")
+    external_id = column_field("external_id", CodeWidget())
+    name = column_field("name")
+    province = column_field("province", attribute=None)
+    district = column_field("district", attribute=None)
+    commune = column_field("commune", attribute=None)
+    founded_on = column_field("founded_on", DateWidget())
+    organiser = column_field("organiser", organiser_widget())
+    campaign = column_field("campaign", campaign_widget())
+    status = column_field("status", ChoiceWidget(Club.Status.choices, CLUB_STATUS_NAMES, default=Club.Status.ACTIVE))
+    member_count = column_field("member_count", IntWidget())
+    notes = column_field("notes")
 
     class Meta(TransferResource.Meta):
         model = Club
@@ -177,12 +177,12 @@ class CampaignResource(TransferResource):
     permission_model = Campaign
     update_fields = ["name", "description", "start_date", "end_date", "lead_organiser"]
 
-    code = field("code", CodeWidget())
-    name = field("name")
-    description = field("description")
-    start_date = field("start_date", DateWidget())
-    end_date = field("end_date", DateWidget())
-    lead_organiser = field("lead_organiser", organiser_widget())
+    code = column_field("code", CodeWidget())
+    name = column_field("name")
+    description = column_field("description")
+    start_date = column_field("start_date", DateWidget())
+    end_date = column_field("end_date", DateWidget())
+    lead_organiser = column_field("lead_organiser", organiser_widget())
 
     class Meta(TransferResource.Meta):
         model = Campaign
@@ -249,18 +249,18 @@ class TargetResource(TransferResource):
     update_fields = ["campaign", "measure", "kind", "audience", "province", "start_date", "end_date", "value"]
     natural_key = ["campaign_id", "measure", "kind", "audience_id", "province_id", "start_date", "end_date"]
 
-    id = field("id", CodeWidget(), attribute=None)
-    campaign = field("campaign", campaign_widget())
-    measure = field("measure", ChoiceWidget(Target.Measure.choices, MEASURE_NAMES))
-    kind = field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES, blank=True))
-    audience = field(
+    id = column_field("id", CodeWidget(), attribute=None)
+    campaign = column_field("campaign", campaign_widget())
+    measure = column_field("measure", ChoiceWidget(Target.Measure.choices, MEASURE_NAMES))
+    kind = column_field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES, blank=True))
+    audience = column_field(
         "audience",
         LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
     )
-    province = field("province", attribute=None)
-    start_date = field("start_date", DateWidget())
-    end_date = field("end_date", DateWidget())
-    value = field("value", IntWidget())
+    province = column_field("province", attribute=None)
+    start_date = column_field("start_date", DateWidget())
+    end_date = column_field("end_date", DateWidget())
+    value = column_field("value", IntWidget())
 
     class Meta(TransferResource.Meta):
         model = Target

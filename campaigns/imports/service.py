@@ -273,6 +273,8 @@ def _log(resource: TransferResource, user) -> None:
         for pk, label in records
     ]
     ModelLogEntry.objects.bulk_create(entries, batch_size=1000)
+    if hasattr(resource, "log_extra"):  # entries on linked records (an activity's sign-in list)
+        resource.log_extra(user)
 
 
 def export_file(

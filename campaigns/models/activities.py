@@ -11,6 +11,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
+from campaigns.signals import activity_updated
+
 from .common import ActivityKind, validate_part_of_whole, validate_period
 from .scoping import ProvinceScopedQuerySet
 from .versioning import Versioned, VersionedQuerySet
@@ -174,10 +176,9 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         super().save(*args, **kwargs)
 
     def after_update(self) -> None:
-        # A sign-in list, where there is one, decides the counts over what was typed.
-        from trainings.services import refresh_counts_from_sign_in
-
-        refresh_counts_from_sign_in(self.pk)
+        # A sign-in list, where there is one, decides the counts over what was typed
+        # (trainings recounts on this signal).
+        activity_updated.send(sender=type(self), instance=self)
         # That, and the sign-in lines saved with the activity, moved the version again:
         # this instance stays current (the row is ours until the transaction commits).
         self.version = (

@@ -8,8 +8,8 @@ import pytest
 from campaigns.imports.others import CampaignResource, ClubResource, TargetResource
 from campaigns.imports.service import export_file, run_import
 from campaigns.models import Campaign, Club, Target
-from campaigns.roles import TRAINERS
-from tests.factories import NA_MEO, SON_LA, ActivityFactory, ClubFactory, current_commune, staff
+from campaigns.roles import MANAGERS, TRAINERS
+from tests.factories import NA_MEO, SON_LA, THANH_HOA, ActivityFactory, ClubFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
@@ -69,6 +69,22 @@ def test_participant_import_logs_no_names():
     assert run_import(ParticipantResource, file, name="p.csv").ok
     labels = list(ModelLogEntry.objects.values_list("label", flat=True))
     assert labels and not any("Mai" in label for label in labels)
+
+
+def test_an_imported_sign_in_list_leaves_the_activity_the_phone_forms_audit_entry():
+    from wagtail.models import ModelLogEntry
+
+    from trainings.services import ATTENDANCE_LOGGED
+
+    activity = ActivityFactory(external_id="TH-9", participants=None)
+    Participant.objects.create(full_name="Vi Văn Nam", gender="male", birth_year=1990, commune=activity.place)
+    rows = ["Lò Thị Mai,Nữ,1995,Thái,Thanh Hóa,Na Mèo,TH-9,x", "Vi Văn Nam,Nam,1990,Thái,Thanh Hóa,Na Mèo,TH-9,x"]
+    file = csv_file(*(f",{row}," for row in rows), header=PEOPLE)
+    manager = staff(MANAGERS, THANH_HOA)
+    assert run_import(ParticipantResource, file, name="p.csv", user=manager).ok
+    entry = ModelLogEntry.objects.for_instance(activity).get(action=ATTENDANCE_LOGGED)
+    assert (entry.user_id, entry.data) == (manager.pk, {"present": 2, "new": 1})
+    assert "Mai" not in str(entry.data) + entry.label
 
 
 def test_participants_export_imports_back_unchanged():
