@@ -74,9 +74,10 @@ def language_link(page: Page | None, code: str, request) -> dict:
     if page.locale.language_code == code:
         return {"url": page.get_url(request), "translated": True}
     translation = page.get_translations(inclusive=False).live().filter(locale__language_code=code).first()
-    if translation is None:
+    url = translation.get_url(request) if translation is not None else None
+    if url is None:  # no translation, or one outside every site's tree: not reachable
         return {"url": home_url, "translated": False}
-    return {"url": translation.get_url(request), "translated": True}
+    return {"url": url, "translated": True}
 
 
 def is_in_other_language(page: Page) -> bool:

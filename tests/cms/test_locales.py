@@ -106,3 +106,22 @@ def test_feed_and_sitemap_list_only_vietnamese_pages(client):
     assert "Bài có bản dịch" in feed and "An article with a translation" not in feed
     sitemap = client.get("/sitemap.xml").content.decode()
     assert "/tin-bai/co-ban-dich/" in sitemap and "/en/" not in sitemap
+
+
+def test_a_translation_outside_every_site_is_not_offered(client, monkeypatch):
+    """A translation the site cannot reach (its tree outside every site, or the sites'
+    root paths not yet refreshed in a process) leads to the English home, never to "None"."""
+    from cms.models import ArticlePage
+
+    english_site()
+    page = pages.article("Bài có bản dịch", slug="co-ban-dich")
+    copy = translated(page, "An article with a translation")
+    real_get_url = ArticlePage.get_url
+
+    def unreachable(self, *args, **kwargs):
+        return None if self.pk == copy.pk else real_get_url(self, *args, **kwargs)
+
+    monkeypatch.setattr(ArticlePage, "get_url", unreachable)
+    html = client.get(page.url).content.decode()
+    assert 'href="None"' not in html
+    assert 'href="/en/" lang="en"' in html

@@ -122,12 +122,16 @@ def free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server_url(chromium_path, tmp_path_factory) -> str:
-    database = tmp_path_factory.mktemp("e2e") / "db.sqlite3"
+    folder = tmp_path_factory.mktemp("e2e")
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{database}",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
         "DEBUG": "false",
+        # One cache for the server and the `manage` commands the tests run beside it, as
+        # Redis is in production: a page published or a language tree made by load_demo
+        # must be seen by the server (Wagtail caches the sites' root paths, we cache pages).
+        "CACHE_URL": f"filecache://{folder / 'cache'}",
     }
 
     SERVER_ENV.update(env)

@@ -16,7 +16,19 @@ from tests.factories import SON_LA, THANH_HOA, ActivityFactory, son_la_commune, 
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 
-HOSTILE = ["=1+1", "+1+1", "-2+3", "@SUM(A1)", "\t=cmd", "\r=cmd", '=HYPERLINK("http://x")', "＝1+1", " =1+1", "\n=1+1", "＠SUM(A1)"]
+HOSTILE = [
+    "=1+1",
+    "+1+1",
+    "-2+3",
+    "@SUM(A1)",
+    "\t=cmd",
+    "\r=cmd",
+    '=HYPERLINK("http://x")',
+    "＝1+1",
+    " =1+1",
+    "\n=1+1",
+    "＠SUM(A1)",
+]
 
 
 def export(fmt: str, queryset=None, user=None) -> bytes:
