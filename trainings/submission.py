@@ -15,23 +15,12 @@ from django.http import QueryDict
 from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity
-from trainings.forms import NewAttendeeFormSet, RecordActivityForm
+from trainings.forms import NewAttendeeForm, NewAttendeeFormSet, RecordActivityForm
 from trainings.services import record_activity
 
-# Plain fields of a JSON submission, each the name of a RecordActivityForm field.
-SIMPLE_FIELDS = (
-    "kind",
-    "title",
-    "start_date",
-    "place",
-    "campaign",
-    "club",
-    "participants",
-    "female",
-    "ethnic_minority",
-    "notes",
-)
-ATTENDEE_FIELDS = ("full_name", "gender", "birth_year", "ethnicity")
+# Plain fields of a JSON submission: the phone form's own, so the two never drift apart.
+SIMPLE_FIELDS = tuple(RecordActivityForm.Meta.fields)
+ATTENDEE_FIELDS = tuple(NewAttendeeForm.base_fields)
 MAX_ATTENDEES = 200
 
 
