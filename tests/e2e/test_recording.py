@@ -42,3 +42,35 @@ def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server
     page.goto(server_url + "/admin/activities/?q=m%E1%BA%A5t+s%C3%B3ng")
     expect(page.locator("table.listing tbody tr")).to_have_count(1)
     context.close()
+
+
+STORED = """
+from campaigns.models import Activity
+a = Activity.objects.get(title="Họp dân đếm theo kiểu Việt")
+print(a.start_date.isoformat(), a.participants, a.female, a.ethnic_minority)
+"""
+
+
+def test_trainer_types_counts_with_dots_on_the_phone(phone, server_url):
+    """Counts as Vietnamese people write them ("1.200", "1 050"): what is stored is what was
+    meant, and "1,200" (a decimal comma to a Vietnamese reader) is refused saying how."""
+    from tests.e2e.conftest import manage
+
+    sign_in(phone, server_url, TRAINER, "/record/")
+    phone.fill("input[name=title]", "Họp dân đếm theo kiểu Việt")
+    # The phone's own date picker (shown in the phone's language); its value is ISO.
+    phone.fill("input[name=start_date]", "2025-03-16")
+    choose_commune(phone, "Na Mèo", "Na Mèo (Thanh Hóa)")
+    phone.fill("input[name=participants]", "1.200")
+    phone.fill("input[name=female]", "600")
+    phone.fill("input[name=ethnic_minority]", "1 050")
+    phone.get_by_role("button", name="Lưu").click()
+    phone.wait_for_url(server_url + "/record/*/")
+    assert manage("shell", "-c", STORED).split()[-4:] == ["2025-03-16", "1200", "600", "1050"]
+    phone.goto(server_url + "/record/")
+    phone.fill("input[name=title]", "Họp dân ghi số có dấu phẩy")
+    choose_commune(phone, "Na Mèo", "Na Mèo (Thanh Hóa)")
+    phone.fill("input[name=participants]", "1,200")
+    phone.get_by_role("button", name="Lưu").click()
+    # Refused, saying how to write it; nothing stored.
+    expect(phone.locator("body")).to_contain_text("“1,200” không rõ nghĩa")
