@@ -58,6 +58,7 @@ e2e: $(VENV)/.requirements-dev
 lint: $(VENV)/.requirements-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports --no-cache
 
 format: $(VENV)/.requirements-dev
 	$(VENV)/bin/ruff check --fix .

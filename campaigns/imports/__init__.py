@@ -1,0 +1,1 @@
+"""The import and export engine: reading spreadsheets, checking rows, writing records."""
