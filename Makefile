@@ -34,13 +34,15 @@ run: setup
 
 # --- Tests -----------------------------------------------------------------------------------
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (a database URL; the test
-# runner creates and drops its own test_<name> database there).
+# runner creates and drops its own test_<name> database there). The two runs go side by
+# side, each printing its output when it ends: most of a run is one busy core.
 test: $(VENV)/.requirements-dev
 	@$(MAKE) --no-print-directory lint
-	@$(MAKE) --no-print-directory test-sqlite
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then \
-		$(MAKE) --no-print-directory test-postgres; \
+		echo "SQLite and PostgreSQL runs side by side; each prints when it ends."; \
+		$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres; \
 	else \
+		$(MAKE) --no-print-directory test-sqlite && \
 		echo "TEST_DATABASE_URL is not set: the PostgreSQL run was skipped."; \
 	fi
 
