@@ -59,8 +59,6 @@ MEASURE_LABELS = {
 MEASURES = list(MEASURE_LABELS)
 # Anonymous callers: everything but what is derived from sign-in lists of named people.
 PUBLIC_MEASURES = [measure for measure in MEASURES if measure != "unique_participants"]
-# Counts of people: what small-count suppression protects (see suppression.py).
-PEOPLE_MEASURES = {"participants", "female", "ethnic_minority", "unique_participants"}
 
 DIMENSION_LABELS = {
     "province": _("province"),

@@ -28,8 +28,10 @@ from django.db.models import Exists, OuterRef, Q
 
 from campaigns.models import Activity
 
-# Counts of people in public output (unique_participants is never public).
+# Counts of people in public totals (unique_participants is never a public total).
 SUPPRESSED_MEASURES = ("participants", "female", "ethnic_minority")
+# Counts of people a public target may show: the same, and distinct people on sign-in lists.
+PEOPLE_MEASURES = {*SUPPRESSED_MEASURES, "unique_participants"}
 # Dimensions under which one activity counts in several rows.
 OVERLAPPING = {"organiser", "audience"}
 HIDDEN = "*"

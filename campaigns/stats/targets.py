@@ -13,9 +13,6 @@ from campaigns.models import Target
 from campaigns.stats import suppression
 from campaigns.stats.families import FAMILIES, Filters
 
-# Counts of people: a target on one of them is a count a public page may have to hide.
-PEOPLE_MEASURES = {"participants", "female", "unique_participants"}
-
 STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind"), "hidden": _("not published")}
 
 
@@ -83,7 +80,7 @@ def _actual(family, targets: list[Target], user, public: bool, limit: int) -> di
         filters = target_filters(target)
         condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
         annotations[f"t{target.pk}"] = _filtered(aggregates[target.measure], condition)
-        if public and target.measure in PEOPLE_MEASURES:
+        if public and target.measure in suppression.PEOPLE_MEASURES:
             # The sensitive part, and whether it holds any record with a known count.
             annotations[f"s{target.pk}"] = _filtered(aggregates[target.measure], condition & sensitive)
             annotations[f"n{target.pk}"] = Count("pk", filter=condition & sensitive)
