@@ -15,20 +15,9 @@ from tests.factories import (
     ParticipantFactory,
     current_commune,
 )
+from tests.security.forms import formset
 
 pytestmark = pytest.mark.usefixtures("places")
-
-
-def formset(prefix: str, rows: list[dict] | None = None, initial: int = 0) -> dict:
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows or [])),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows or []):
-        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
-    return data
 
 
 def activity_form(**overrides) -> dict:

@@ -27,22 +27,11 @@ from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import NA_MEO, THANH_HOA, ActivityFactory, ClubFactory, ParticipantFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from tests.imports.test_other_records import PEOPLE
+from tests.security.forms import formset
 from trainings.resources import ParticipantResource
 
 pytestmark = pytest.mark.usefixtures("places")
 PROJECT = Path(__file__).resolve().parents[2]
-
-
-def formset(prefix: str, rows: list[dict] | None = None, initial: int = 0) -> dict:
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows or [])),
-        f"{prefix}-INITIAL_FORMS": str(initial),
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows or []):
-        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
-    return data
 
 
 def loaded_version(client, url: str) -> str:

@@ -10,20 +10,9 @@ from campaigns.fields import CountField, DayField
 from campaigns.models import Activity, Campaign, MaterialDistribution
 from campaigns.roles import MANAGERS
 from tests.factories import NA_MEO, THANH_HOA, current_commune, staff
+from tests.security.forms import formset
 
 pytestmark = pytest.mark.usefixtures("places")
-
-
-def formset(prefix: str, rows: list[dict] | None = None) -> dict:
-    data = {
-        f"{prefix}-TOTAL_FORMS": str(len(rows or [])),
-        f"{prefix}-INITIAL_FORMS": "0",
-        f"{prefix}-MIN_NUM_FORMS": "0",
-        f"{prefix}-MAX_NUM_FORMS": "1000",
-    }
-    for index, row in enumerate(rows or []):
-        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
-    return data
 
 
 def activity_form(**overrides) -> dict:

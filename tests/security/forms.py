@@ -42,3 +42,16 @@ def add_line(data: dict, prefix: str, **values) -> dict:
     for name, value in values.items():
         data[f"{prefix}-{number}-{name}"] = value
     return data
+
+
+def formset(prefix: str, rows: list[dict] | None = None, initial: int = 0) -> dict:
+    """An inline panel's management form and `rows` as new lines, as a browser posts them."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(len(rows or [])),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
+    for index, row in enumerate(rows or []):
+        data.update({f"{prefix}-{index}-{key}": value for key, value in row.items()})
+    return data
