@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
@@ -65,19 +66,22 @@ def ensure_english_site(home: Page) -> list[tuple[Page, bool]]:
     return done
 
 
-def language_link(page: Page | None, code: str, request) -> dict:
-    """Where the switch to language `code` leads from `page`: its live translation, or that
-    language's home page when the page has none (`translated` says which)."""
-    home_url = "/" if code == settings.LANGUAGE_CODE else f"/{code}/"
+def language_links(page: Page | None, request) -> dict[str, dict]:
+    """Where the switch to each language leads from `page`: {code: {"url", "translated"}}.
+    The page itself for its own language, its live translation for another, or that
+    language's home page when there is none (`translated` False). One query for them all."""
+    homes = {code: "/" if code == settings.LANGUAGE_CODE else f"/{code}/" for code, _name in settings.LANGUAGES}
     if page is None or not getattr(page, "pk", None):
-        return {"url": home_url, "translated": True}
-    if page.locale.language_code == code:
-        return {"url": page.get_url(request), "translated": True}
-    translation = page.get_translations(inclusive=False).live().filter(locale__language_code=code).first()
-    url = translation.get_url(request) if translation is not None else None
-    if url is None:  # no translation, or one outside every site's tree: not reachable
-        return {"url": home_url, "translated": False}
-    return {"url": url, "translated": True}
+        return {code: {"url": url, "translated": True} for code, url in homes.items()}
+    versions = Page.objects.filter(translation_key=page.translation_key).filter(Q(pk=page.pk) | Q(live=True))
+    by_language = {version.locale.language_code: version for version in versions.select_related("locale")}
+    links = {}
+    for code, home_url in homes.items():
+        version = by_language.get(code)
+        url = version.get_url(request) if version is not None else None
+        # No version, or one outside every site's tree (not reachable): that language's home.
+        links[code] = {"url": url, "translated": True} if url else {"url": home_url, "translated": False}
+    return links
 
 
 def is_in_other_language(page: Page) -> bool:

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from cms.locales import language_link
+from cms.locales import language_links as link_targets
 
 register = template.Library()
 
@@ -24,9 +24,10 @@ def language_links(context) -> dict:
     page = context.get("page")
     request = context.get("request")
     current = get_language()
+    targets = link_targets(page, request)
     links = []
     for code, _name in settings.LANGUAGES:
-        target = language_link(page, code, request)
+        target = targets[code]
         links.append(
             {
                 "code": code,

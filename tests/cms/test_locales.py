@@ -111,17 +111,34 @@ def test_feed_and_sitemap_list_only_vietnamese_pages(client):
 def test_a_translation_outside_every_site_is_not_offered(client, monkeypatch):
     """A translation the site cannot reach (its tree outside every site, or the sites'
     root paths not yet refreshed in a process) leads to the English home, never to "None"."""
-    from cms.models import ArticlePage
+    from wagtail.models import Page
 
     english_site()
     page = pages.article("Bài có bản dịch", slug="co-ban-dich")
     copy = translated(page, "An article with a translation")
-    real_get_url = ArticlePage.get_url
+    real_get_url = Page.get_url
 
     def unreachable(self, *args, **kwargs):
         return None if self.pk == copy.pk else real_get_url(self, *args, **kwargs)
 
-    monkeypatch.setattr(ArticlePage, "get_url", unreachable)
+    monkeypatch.setattr(Page, "get_url", unreachable)
     html = client.get(page.url).content.decode()
     assert 'href="None"' not in html
     assert 'href="/en/" lang="en"' in html
+
+
+def test_the_language_links_take_one_query_for_all_languages(rf, django_assert_num_queries):
+    from cms.locales import language_links
+
+    english_site()
+    page = pages.article("Bài có bản dịch", slug="co-ban-dich")
+    translated(page, "An article with a translation", slug="with-a-translation")
+    page = type(page).objects.get(pk=page.pk)
+    request = rf.get(page.url)
+    page.get_url(request)  # the sites' root paths, read once per request by Wagtail anyway
+    with django_assert_num_queries(1):
+        links = language_links(page, request)
+    assert links == {
+        "vi": {"url": "/tin-bai/co-ban-dich/", "translated": True},
+        "en": {"url": "/en/tin-bai/with-a-translation/", "translated": True},
+    }
