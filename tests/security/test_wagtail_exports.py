@@ -7,6 +7,7 @@ import csv
 import io
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 from wagtail.models import Page
 
@@ -21,6 +22,8 @@ def hostile_pages(db):
     for number, title in enumerate(TITLES):
         page = home.add_child(instance=Page(title=title, slug=f"trang-{number}"))
         page.save_revision().publish()
+        page.locked, page.locked_at = True, timezone.now()  # listed by the locked pages report
+        page.save(update_fields=["locked", "locked_at"])
     return TITLES
 
 
@@ -35,6 +38,7 @@ def test_report_csv_exports_hold_no_live_formula(client, superuser, hostile_page
     cells = [cell for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for cell in row]
     live = [cell for cell in cells if cell.lstrip()[:1] in ("=", "+", "@", "＝", "＠")]
     assert live == []
+    assert "'" + TITLES[0] in cells  # the report holds the title, as text
 
 
 def test_site_history_xlsx_export_holds_the_titles_as_text(client, superuser, hostile_pages):
