@@ -115,8 +115,9 @@ class StatisticsPage(SitePage):
             threshold=stats.suppression.threshold(),
             chart={
                 "labels": [str(row["place"]) for row in rows],
+                # A hidden ("<11", "*") or unknown count draws no bar, not a bar of 0.
                 "values": [
-                    row["values"][1]["value"] if isinstance(row["values"][1]["value"], int) else 0 for row in rows
+                    row["values"][1]["value"] if isinstance(row["values"][1]["value"], int) else None for row in rows
                 ],
                 "label": str(stats.MEASURE_LABELS["participants"]),
             },

@@ -1,5 +1,7 @@
 """The public statistics page: totals by province, small counts of sensitive groups hidden, no names."""
 
+import json
+
 import pytest
 
 from campaigns.models import Audience, Place
@@ -42,6 +44,8 @@ def test_a_small_count_of_a_sensitive_group_is_suppressed_by_district(client, re
     assert "Mường Lát" in table
     assert "&lt;11" in table
     assert ">3<" not in table
+    chart = json.loads(html[html.index('id="chart-data"') :].split(">", 1)[1].split("</script>", 1)[0])
+    assert chart["values"] == [None]  # no bar for a hidden count, nor one of 0
 
 
 def test_no_participant_names_on_any_public_page(client):
