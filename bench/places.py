@@ -10,7 +10,7 @@ from django.db import connection, transaction
 from bench.common import report, timed
 from campaigns.models import Place
 from campaigns.places import all_rows, load_places, lookup_place
-from campaigns.text import ascii_key
+from core.text import ascii_key
 
 SEED_NAMES = [
     "Thanh Hóa", "Sơn La", "Quảng Ninh", "Tiền Giang", "Mường Lát", "Quan Sơn", "Quan Hóa",

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from campaigns.models import ActivityKind
 from campaigns.stats import DIMENSIONS, MEASURES, totals
 from campaigns.stats.query import TotalsQueryForm
-from config.routers import reads_from_replica
+from core.routers import reads_from_replica
 
 
 def only_public_api(endpoints: list) -> list:

@@ -8,12 +8,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from campaigns import admin_csp, admin_exports, fields, photos
+        from campaigns import photos
         from campaigns.roles import ensure_roles
 
-        admin_csp.install()
-        admin_exports.install()
-        fields.register_overrides()
         photos.connect_signals()
 
         post_migrate.connect(ensure_roles, sender=self, dispatch_uid="campaigns.ensure_roles")

@@ -21,7 +21,7 @@ from vietnam_provinces import Province as PackageProvince
 from vietnam_provinces import Ward as PackageWard
 
 from campaigns.models import Place
-from campaigns.text import PREFIX_KINDS, ascii_key, clean, has_diacritics, split_prefix, tone_key
+from core.text import PREFIX_KINDS, ascii_key, clean, has_diacritics, split_prefix, tone_key
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 BEFORE_2025_CSV = DATA_DIR / "places_before_2025.csv"

@@ -1,5 +1,3 @@
-from django.templatetags.static import static
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
@@ -77,8 +75,3 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return attendance_log_message(log_entry.data)
-
-
-@hooks.register("insert_global_admin_js")
-def admin_widgets_without_inline_scripts():
-    return format_html('<script src="{}" defer></script>', static("campaigns/admin-widgets.js"))

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.forms.pages import WagtailAdminPageForm
 from wagtail.models import Page
 
-from campaigns.fields import PlainTextForm
+from core.fields import PlainTextForm
 
 
 def free_slug(slug: str, parent: Page) -> str:

@@ -9,7 +9,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import get_language
 from wagtail.models import Locale, Page
 
-from campaigns.text import ascii_key
+from core.text import ascii_key
 
 PER_PAGE = 10
 MAX_QUERY_LENGTH = 200

@@ -17,7 +17,7 @@ from django.utils.text import slugify
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import SlugInput
 
-from campaigns.text import ascii_key
+from core.text import ascii_key
 
 # Long titles make unreadable addresses: a slug stops at the first word end after this.
 SLUG_LENGTH = 60

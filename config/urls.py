@@ -11,7 +11,7 @@ from campaigns.viewsets.history import SiteHistoryView
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
 from cms.views import favicon, site_map
-from config.errors import healthz
+from core.errors import healthz
 
 urlpatterns = [
     path("healthz/", healthz),
@@ -49,4 +49,4 @@ urlpatterns += i18n_patterns(
     prefix_default_language=False,
 )
 
-handler500 = "config.errors.server_error"
+handler500 = "core.errors.server_error"

@@ -6,7 +6,7 @@ from django.db import connections
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import Activity
-from config.routers import ReplicaRouter, replica_reads
+from core.routers import ReplicaRouter, replica_reads
 from tests.factories import ActivityFactory
 
 pytestmark = pytest.mark.django_db(databases=["default", "replica"])

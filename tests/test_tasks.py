@@ -1,4 +1,4 @@
-"""Wagtail's indexing runs after the request's transaction has committed (config/tasks.py),
+"""Wagtail's indexing runs after the request's transaction has committed (core/tasks.py),
 so concurrent saves on PostgreSQL do not deadlock on the search index."""
 
 from django.test import override_settings
@@ -8,7 +8,7 @@ from wagtail.search.backends import get_search_backend
 from campaigns.models import Activity
 from tests.factories import ActivityFactory
 
-AFTER_COMMIT = {"default": {"BACKEND": "config.tasks.AfterCommitBackend"}}
+AFTER_COMMIT = {"default": {"BACKEND": "core.tasks.AfterCommitBackend"}}
 
 
 def found(title: str) -> bool:

@@ -4,8 +4,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.fields import CountField, CountInput, PlainTextForm
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Place
+from core.fields import CountField, CountInput, PlainTextForm
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -48,7 +48,7 @@ class RecordActivityForm(PlainTextForm, forms.ModelForm):
             "female": CountInput,
             "ethnic_minority": CountInput,
         }
-        # "2.000" is two thousand, as in the admin and the imports (campaigns/fields.py).
+        # "2.000" is two thousand, as in the admin and the imports (core/fields.py).
         field_classes = {"participants": CountField, "female": CountField, "ethnic_minority": CountField}
 
     def __init__(self, *args, user, **kwargs):

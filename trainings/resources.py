@@ -29,7 +29,7 @@ from campaigns.imports.base import (
 )
 from campaigns.imports.cells import parse_int
 from campaigns.models import Activity, Audience, Club, Place
-from campaigns.text import ascii_key
+from core.text import ascii_key
 from trainings.models import Attendance, Participant
 from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
 

@@ -25,7 +25,7 @@ from import_export.instance_loaders import CachedInstanceLoader
 from campaigns.imports.cells import parse_date, parse_int, split_list
 from campaigns.imports.files import FileRefused
 from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
-from campaigns.text import ascii_key
+from core.text import ascii_key
 
 
 @dataclass

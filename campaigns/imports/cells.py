@@ -14,7 +14,7 @@ import unicodedata
 
 from django.utils.translation import gettext as _
 
-from campaigns.text import without_control_characters
+from core.text import without_control_characters
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 EXCEL_EPOCH = datetime.date(1899, 12, 30)

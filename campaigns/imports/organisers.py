@@ -1,5 +1,5 @@
 """Organisers as people type them in a file: with or without diacritics, "Hội LHPN" or
-"Hội Liên hiệp Phụ nữ", with or without "tỉnh" — compared as places are (campaigns.text).
+"Hội Liên hiệp Phụ nữ", with or without "tỉnh" — compared as places are (core.text).
 
 Organisers are national reference records: every staff member may see all of them (the
 Organisers list, the activity form and the template's allowed values are not limited to
@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.imports.base import LookupWidget
 from campaigns.models import Organiser
-from campaigns.text import clean, has_diacritics, organiser_key, tone_key
+from core.text import clean, has_diacritics, organiser_key, tone_key
 
 MAX_SUGGESTIONS = 5
 

@@ -31,7 +31,7 @@ from campaigns.imports.base import (
 from campaigns.imports.cells import format_date, parse_date, parse_int, split_list
 from campaigns.imports.templates import example_row
 from campaigns.places import describe
-from campaigns.text import ascii_key
+from core.text import ascii_key
 
 PREVIEW_ROWS = 10
 MAX_EXAMPLE_ROWS = 10

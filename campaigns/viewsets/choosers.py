@@ -11,7 +11,7 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, C
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
 from campaigns.models import Place
-from campaigns.text import ascii_key, split_prefix
+from core.text import ascii_key, split_prefix
 
 
 class PlaceSearchForm(BaseFilterForm):

@@ -11,7 +11,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
 from campaigns.models import Place
-from campaigns.text import ascii_key, split_prefix
+from core.text import ascii_key, split_prefix
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

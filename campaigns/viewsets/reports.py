@@ -13,13 +13,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
-from campaigns.fields import DayField
 from campaigns.models import Campaign, Target
 from campaigns.reports import build_report, report_pdf, report_xlsx
 from campaigns.stats import totals
 from campaigns.stats.query import TotalsQueryForm
 from campaigns.stats.targets import target_progress
-from config.routers import reads_from_replica
+from core.fields import DayField
+from core.routers import reads_from_replica
 
 REPORT_PERMISSION = "campaigns.view_activity"
 CHART_MEASURES = ["sessions", "participants"]

@@ -20,10 +20,10 @@ from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
 
-from campaigns.fields import PlainTextForm
 from campaigns.models import Place
 from campaigns.models.places import PlaceQuerySet
 from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
+from core.fields import PlainTextForm
 
 
 class ScopedObjectMixin:

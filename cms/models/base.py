@@ -9,9 +9,9 @@ from django.utils.html import strip_tags
 from wagtail.models import Page
 from wagtail.search import index
 
-from campaigns.text import ascii_key
 from cms.forms import SitePageForm
 from cms.slugs import vietnamese_slug
+from core.text import ascii_key
 
 
 def stream_text(raw) -> list[str]:

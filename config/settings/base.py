@@ -23,6 +23,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Our apps first, so that their templates and translations take precedence.
+    "core",
     "cms",
     "campaigns",
     "trainings",
@@ -63,12 +64,12 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "config.csp.SitePolicyMiddleware",  # before the page cache: cached pages get the header too
+    "core.csp.SitePolicyMiddleware",  # before the page cache: cached pages get the header too
     # Public pages for anonymous readers straight from the cache (cms/cache.py).
     "cms.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "config.ratelimit.RateLimitMiddleware",  # after the locale: its 429 page speaks the reader's language
+    "core.ratelimit.RateLimitMiddleware",  # after the locale: its 429 page speaks the reader's language
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -119,13 +120,13 @@ else:
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 
 # A read replica of the primary (PostgreSQL streaming replication, say): reports and the
-# API read from it (config/routers.py); every write goes to the primary.
+# API read from it (core/routers.py); every write goes to the primary.
 if env.str("REPLICA_DATABASE_URL", default=""):
     DATABASES["replica"] = env.db_url("REPLICA_DATABASE_URL")
     DATABASES["replica"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
     DATABASES["replica"]["CONN_HEALTH_CHECKS"] = True
 REPLICA_READS = "replica" in DATABASES
-DATABASE_ROUTERS = ["config.routers.ReplicaRouter"]
+DATABASE_ROUTERS = ["core.routers.ReplicaRouter"]
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -138,7 +139,7 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # 11 is the k of the Counter Trafficking Data Collaborative's published data.
 SENSITIVE_COUNT_THRESHOLD = env.int("SENSITIVE_COUNT_THRESHOLD", default=11)
 
-# Content Security Policy (config/csp.py): scripts from our origin or with the request's
+# Content Security Policy (core/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
@@ -195,8 +196,8 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["config.formats"]
 
 WAGTAIL_I18N_ENABLED = True
-# Labels that translate (see config/login.py).
-WAGTAILADMIN_USER_LOGIN_FORM = "config.login.SignInForm"
+# Labels that translate (see core/login.py).
+WAGTAILADMIN_USER_LOGIN_FORM = "core.login.SignInForm"
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
@@ -250,10 +251,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
-    "DEFAULT_THROTTLE_CLASSES": ["config.ratelimit.PublicApiThrottle", "config.ratelimit.StaffApiThrottle"],
+    "DEFAULT_THROTTLE_CLASSES": ["core.ratelimit.PublicApiThrottle", "core.ratelimit.StaffApiThrottle"],
     "NUM_PROXIES": 0,  # the client is REMOTE_ADDR; production counts its proxies (PROXY_COUNT)
 }
-# Requests per address (config/ratelimit.py); a 429 with Retry-After beyond them.
+# Requests per address (core/ratelimit.py); a 429 with Retry-After beyond them.
 RATE_LIMITS = {
     "login": env.str("RATE_LIMIT_LOGIN", default="20/min"),
     "search": env.str("RATE_LIMIT_SEARCH", default="60/min"),
@@ -270,11 +271,11 @@ SPECTACULAR_SETTINGS = {
 }
 
 # Background tasks (django-tasks). Wagtail's own tasks (search and reference indexes) run
-# in the request once its transaction has committed ("default", config/tasks.py); large
+# in the request once its transaction has committed ("default", core/tasks.py); large
 # imports go to the database queue "imports", which
 # `python manage.py db_worker --backend imports` works through.
 TASKS = {
-    "default": {"BACKEND": "config.tasks.AfterCommitBackend"},
+    "default": {"BACKEND": "core.tasks.AfterCommitBackend"},
     "imports": {"BACKEND": env.str("IMPORTS_TASK_BACKEND", default="django_tasks_db.DatabaseBackend")},
 }
 # Uploaded import files wait here (never under MEDIA_ROOT: sign-in lists are personal data).

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from campaigns.text import ascii_key, has_diacritics, split_prefix, tone_key
+from core.text import ascii_key, has_diacritics, split_prefix, tone_key
 
 
 @pytest.mark.parametrize(

@@ -1,5 +1,5 @@
 """Admin widgets that Wagtail starts with inline scripts still work under our Content
-Security Policy, started from their JSON blocks (campaigns/admin_csp.py); the conftest
+Security Policy, started from their JSON blocks (core/admin_csp.py); the conftest
 fails any test during which the browser refused something."""
 
 from playwright.sync_api import expect

@@ -15,7 +15,7 @@ from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.models import Activity
 from campaigns.roles import MANAGERS, TRAINERS
-from campaigns.text import without_control_characters
+from core.text import without_control_characters
 from tests.factories import THANH_HOA, ActivityFactory, ParticipantFactory, staff
 from tests.imports.conftest import csv_file
 from tests.security.forms import form_data

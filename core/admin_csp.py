@@ -3,8 +3,8 @@
 Wagtail 8.0 starts some widgets with an inline script: chooser widgets
 (`BaseChooser.render` appends `<script>new ImageChooser(id, options)</script>`), the date
 and time pickers and the inline panels (their templates). Here and in the templates under
-campaigns/templates/wagtailadmin/, each leaves the same information in a JSON block
-instead, which campaigns/static/campaigns/admin-widgets.js (a file, allowed by the
+core/templates/wagtailadmin/, each leaves the same information in a JSON block
+instead, which core/static/core/admin-widgets.js (a file, allowed by the
 policy) reads to start the widget. Checked by the browser tests, which fail on any
 policy violation.
 """

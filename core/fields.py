@@ -25,7 +25,7 @@ from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput
 
 from campaigns.imports.cells import parse_int
-from campaigns.text import without_control_characters
+from core.text import without_control_characters
 
 
 class CountInput(forms.TextInput):

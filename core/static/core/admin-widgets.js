@@ -1,5 +1,5 @@
 // Starts the Wagtail admin widgets that Wagtail would start with inline scripts, which
-// our Content Security Policy forbids (see campaigns/admin_csp.py): each leaves its
+// our Content Security Policy forbids (see core/admin_csp.py): each leaves its
 // settings in a JSON block. Also for widgets added later (new inline forms, dialogs).
 (function () {
   "use strict";

@@ -3,7 +3,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from campaigns.backup import BackupError, describe, restore
+from core.backup import BackupError, describe, restore
 
 
 class Command(BaseCommand):

@@ -4,7 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from campaigns.backup import BackupError, backup, describe
+from core.backup import BackupError, backup, describe
 
 
 class Command(BaseCommand):
