@@ -1,4 +1,4 @@
-"""Totals: campaigns.stats against hand-written SQL for the same numbers, in the same run.
+"""Totals: reporting.stats against hand-written SQL for the same numbers, in the same run.
 
 Generates 200,000 activities and 2,000,000 sign-in rows across every province (current
 communes and old ones, so the roll-up to today's provinces is exercised), then times
@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from bench.common import report, timed
 from campaigns.models import Activity, Club, MaterialDistribution, Place
 from campaigns.places import load_places
-from campaigns.stats import totals
+from reporting.stats import totals
 from trainings.models import Attendance, Participant
 
 # BENCH_STATS_SCALE=0.01 makes a quick trial run of the same shape.

@@ -8,7 +8,6 @@ from campaigns.models import Place
 from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.imports import ExportView, ImportsViewSet
 from campaigns.viewsets.places import ReadOnlyPermissionPolicy, place_viewset
-from campaigns.viewsets.reports import TargetsReportViewSet, TotalsReportViewSet
 from campaigns.viewsets.tracking import (
     ActivityFilterSet,
     ActivityViewSet,
@@ -61,9 +60,7 @@ def register_viewsets():
         place_viewset,
         place_chooser_viewset,
         participant_chooser_viewset,
-        TotalsReportViewSet(),
         ImportsViewSet(),
-        TargetsReportViewSet(),
     ]
 
 

@@ -31,7 +31,7 @@ urlpatterns = [
     path("feeds/articles/atom/", ArticleAtomFeed(), name="cms_feed_atom"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("record/", include("trainings.urls")),
-    path("api/v1/", include("campaigns.api_urls")),
+    path("api/v1/", include("reporting.api_urls")),
 ]
 
 if settings.DEBUG:

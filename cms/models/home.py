@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
-from campaigns import stats
+from reporting import stats
 
 FEATURED_COUNT = 3
 

@@ -8,9 +8,9 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from campaigns import stats
 from campaigns.models import Place
 from cms.blocks import BodyBlock
+from reporting import stats
 
 from .base import SitePage, stream_text
 

@@ -27,6 +27,7 @@ INSTALLED_APPS = [
     "cms",
     "campaigns",
     "trainings",
+    "reporting",
     "guides",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -267,7 +268,7 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
     # Only our own API: Wagtail's admin endpoints are not part of it.
-    "PREPROCESSING_HOOKS": ["campaigns.api.only_public_api"],
+    "PREPROCESSING_HOOKS": ["reporting.api.only_public_api"],
 }
 
 # Background tasks (django-tasks). Wagtail's own tasks (search and reference indexes) run

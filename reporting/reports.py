@@ -1,6 +1,6 @@
 """The managers' report: totals with subtotals, the filters stated, as a screen table, XLSX or PDF.
 
-Every number comes from campaigns.stats; this module only lays them out, so the screen,
+Every number comes from reporting.stats; this module only lays them out, so the screen,
 the spreadsheet and the PDF show exactly the same table.
 """
 
@@ -18,9 +18,9 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from campaigns.imports.cells import escape_formula
-from campaigns.stats import Totals, totals
-from campaigns.stats.query import TotalsQueryForm
-from campaigns.stats.tables import KEY_COLUMNS, columns, total_row
+from reporting.stats import Totals, totals
+from reporting.stats.query import TotalsQueryForm
+from reporting.stats.tables import KEY_COLUMNS, columns, total_row
 
 # A spreadsheet runs a cell that begins with one of these as a formula.
 
@@ -150,7 +150,7 @@ def report_pdf(report: Report, title: str, request) -> bytes:
     from weasyprint import HTML
 
     html = render_to_string(
-        "campaigns/reports/totals_pdf.html",
+        "reporting/totals_pdf.html",
         {"report": report, "title": title, "made_on": timezone.localtime(), "user": request.user},
         request=request,
     )

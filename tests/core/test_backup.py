@@ -128,7 +128,7 @@ def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(
     """The archive holds every participant's name: never world-readable, not even while written."""
     # transactional_db: SQLite's online backup waits forever for the write lock that a
     # test transaction (IMMEDIATE) holds; a real backup runs outside any transaction.
-    from campaigns import backup as backup_module
+    from core import backup as backup_module
 
     settings.MEDIA_ROOT = str(tmp_path / "no-media")
     modes_while_writing = []

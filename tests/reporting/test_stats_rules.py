@@ -1,4 +1,4 @@
-"""campaigns.stats on a few records each, in a database with only the places: what counts,
+"""reporting.stats on a few records each, in a database with only the places: what counts,
 what stays unknown, what the public sees. Totals over many generated records are in
 test_stats.py."""
 
@@ -7,7 +7,7 @@ import datetime
 import pytest
 
 from campaigns.models import Activity, Audience, Campaign, Target
-from campaigns.stats import target_progress, totals
+from reporting.stats import target_progress, totals
 from tests.factories import ActivityFactory, CampaignFactory, DistributionFactory
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""Expressions that campaigns.stats groups by: places rolled up to today's units, periods.
+"""Expressions that reporting.stats groups by: places rolled up to today's units, periods.
 
 Kept apart from stats.py so that stats.py reads as the list of measures and dimensions.
 """

@@ -14,7 +14,7 @@ from django.db.models.functions import Coalesce
 
 from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution, Place
 from campaigns.models.places import today_province
-from campaigns.stats.expressions import Month, Quarter, Year, place_in
+from reporting.stats.expressions import Month, Quarter, Year, place_in
 from trainings.models import Attendance
 
 ALL_DIMENSIONS = {

@@ -1,7 +1,7 @@
 from django.urls import path
 from drf_spectacular.views import SpectacularAPIView
 
-from campaigns.api import TotalsView
+from reporting.api import TotalsView
 
 app_name = "api"
 urlpatterns = [

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
-from campaigns.stats import DIMENSION_LABELS, MEASURE_LABELS, Totals
+from reporting.stats import DIMENSION_LABELS, MEASURE_LABELS, Totals
 
 # The row keys a dimension shows: (key, label); codes only where with_codes is asked for.
 KEY_COLUMNS = {

@@ -1,4 +1,4 @@
-"""The public JSON API, version 1: thin views over campaigns.stats.
+"""The public JSON API, version 1: thin views over reporting.stats.
 
 Anonymous callers get the public measures with small counts hidden (DESIGN.md, Privacy);
 signed-in staff get every measure for the provinces they may see.
@@ -11,9 +11,9 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from campaigns.models import ActivityKind
-from campaigns.stats import DIMENSIONS, MEASURES, totals
-from campaigns.stats.query import TotalsQueryForm
 from core.routers import reads_from_replica
+from reporting.stats import DIMENSIONS, MEASURES, totals
+from reporting.stats.query import TotalsQueryForm
 
 
 def only_public_api(endpoints: list) -> list:

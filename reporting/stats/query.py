@@ -13,8 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ActivityKind, Audience, Campaign, Organiser
 from campaigns.places import PlaceLookupError, lookup_place
-from campaigns.stats import DIMENSION_LABELS
-from campaigns.stats.families import Filters
+from reporting.stats import DIMENSION_LABELS
+from reporting.stats.families import Filters
 
 DIMENSION_CHOICES = list(DIMENSION_LABELS.items())
 

@@ -28,10 +28,10 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.stats import suppression
-from campaigns.stats.families import FAMILIES, ActivityFamily, Family, Filters
-from campaigns.stats.labels import LABEL_KEYS, row_labels
-from campaigns.stats.targets import TargetProgress, target_progress
+from reporting.stats import suppression
+from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
+from reporting.stats.labels import LABEL_KEYS, row_labels
+from reporting.stats.targets import TargetProgress, target_progress
 
 __all__ = [
     "DIMENSIONS",

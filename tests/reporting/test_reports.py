@@ -8,7 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from campaigns.models import Target
-from campaigns.reports import spreadsheet_text
+from reporting.reports import spreadsheet_text
 from tests.factories import (
     ActivityFactory,
     CampaignFactory,

@@ -14,12 +14,12 @@ from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
 from campaigns.models import Campaign, Target
-from campaigns.reports import build_report, report_pdf, report_xlsx
-from campaigns.stats import totals
-from campaigns.stats.query import TotalsQueryForm
-from campaigns.stats.targets import target_progress
 from core.fields import DayField
 from core.routers import reads_from_replica
+from reporting.reports import build_report, report_pdf, report_xlsx
+from reporting.stats import totals
+from reporting.stats.query import TotalsQueryForm
+from reporting.stats.targets import target_progress
 
 REPORT_PERMISSION = "campaigns.view_activity"
 CHART_MEASURES = ["sessions", "participants"]
@@ -47,7 +47,7 @@ class ReportPermissionMixin:
 
 
 class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/reports/totals.html"
+    template_name = "reporting/totals.html"
     page_title = gettext_lazy("Totals")
     header_icon = "table"
 
@@ -124,13 +124,13 @@ def _over_time(rows: list[dict], most_months: int = 36) -> dict:
 
 
 def _chart_labels() -> dict:
-    from campaigns.stats import MEASURE_LABELS
+    from reporting.stats import MEASURE_LABELS
 
     return {measure: MEASURE_LABELS[measure] for measure in CHART_MEASURES}
 
 
 class TargetsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/reports/targets.html"
+    template_name = "reporting/targets.html"
     page_title = gettext_lazy("Targets")
     header_icon = "tasks"
 

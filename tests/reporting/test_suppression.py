@@ -14,8 +14,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from campaigns.models import ActivityKind, Audience, Organiser, Place
-from campaigns.stats import Filters, totals
-from campaigns.stats.labels import LABEL_KEYS
+from reporting.stats import Filters, totals
+from reporting.stats.labels import LABEL_KEYS
 from tests.factories import NA_MEO, ActivityFactory, current_commune
 
 pytestmark = pytest.mark.django_db

@@ -1,4 +1,4 @@
-"""campaigns.stats against totals computed by hand (in Python) over generated records.
+"""reporting.stats against totals computed by hand (in Python) over generated records.
 
 The records are generated once for the module (see `world`), so every test here sees
 them; a test that needs a database without them belongs in test_stats_rules.py."""
@@ -11,7 +11,7 @@ from collections import defaultdict
 import pytest
 
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Place, Target
-from campaigns.stats import DIMENSIONS, Filters, normalise_by, target_progress, totals
+from reporting.stats import DIMENSIONS, Filters, normalise_by, target_progress, totals
 from tests.conftest import shared_records
 from tests.factories import (
     ActivityFactory,

@@ -10,8 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Target
-from campaigns.stats import suppression
-from campaigns.stats.families import FAMILIES, Filters
+from reporting.stats import suppression
+from reporting.stats.families import FAMILIES, Filters
 
 STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind"), "hidden": _("not published")}
 

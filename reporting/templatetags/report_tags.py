@@ -1,6 +1,6 @@
 from django import template
 
-from campaigns.stats.tables import cell
+from reporting.stats.tables import cell
 
 register = template.Library()
 

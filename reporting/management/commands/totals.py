@@ -5,13 +5,13 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from campaigns.stats import totals
-from campaigns.stats.query import TotalsQueryForm
-from campaigns.stats.tables import cell, columns, key_cell, total_row
+from reporting.stats import totals
+from reporting.stats.query import TotalsQueryForm
+from reporting.stats.tables import cell, columns, key_cell, total_row
 
 
 class Command(BaseCommand):
-    help = "Totals of sessions, participants, clubs and leaflets, grouped and filtered (campaigns.stats)."
+    help = "Totals of sessions, participants, clubs and leaflets, grouped and filtered (reporting.stats)."
 
     def add_arguments(self, parser):
         parser.add_argument("--by", action="append", default=[], help="province, district, commune, year, …")
