@@ -74,7 +74,7 @@ bench: $(VENV)/.requirements-dev
 	DATABASE_URL=$${BENCH_DATABASE_URL:-sqlite:///$(CURDIR)/bench-db.sqlite3} DJANGO_SETTINGS_MODULE=config.settings.test $(PY) -m bench
 
 # --- Data --------------------------------------------------------------------------------------
-# Regenerate campaigns/data/places_before_2025.csv from vietnam-provinces 0.6.0, in a
+# Regenerate places/data/places_before_2025.csv from vietnam-provinces 0.6.0, in a
 # throwaway environment (that release cannot be installed beside the one we run on).
 places-data:
 	rm -rf .places-venv

@@ -34,8 +34,10 @@ PASSWORD = "load-bench-password"  # throwaway users in a scratch database
 SETUP_TRAINERS = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from campaigns.models import Activity, Place, StaffScope
-from campaigns.roles import TRAINERS
+from campaigns.models import Activity
+from places.models import Place
+from access.models import StaffScope
+from access.roles import TRAINERS
 Activity.objects.filter(title__startswith="Load ").delete()
 thanh_hoa = Place.objects.get(is_current=True, level="province", code="38")
 for n in range({TRAINERS}):

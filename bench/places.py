@@ -8,9 +8,10 @@
 from django.db import connection, transaction
 
 from bench.common import report, timed
-from campaigns.models import Place
-from campaigns.places import all_rows, load_places, lookup_place
 from core.text import ascii_key
+from places.loading import all_rows, load_places
+from places.lookup import lookup_place
+from places.models import Place
 
 SEED_NAMES = [
     "Thanh Hóa", "Sơn La", "Quảng Ninh", "Tiền Giang", "Mường Lát", "Quan Sơn", "Quan Hóa",

@@ -14,8 +14,9 @@ import time
 from django.db import connection, transaction
 
 from bench.common import report, timed
-from campaigns.models import Activity, Club, MaterialDistribution, Place
-from campaigns.places import load_places
+from campaigns.models import Activity, Club, MaterialDistribution
+from places.loading import load_places
+from places.models import Place
 from reporting.stats import totals
 from trainings.models import Attendance, Participant
 

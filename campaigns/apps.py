@@ -9,9 +9,7 @@ class CampaignsConfig(AppConfig):
 
     def ready(self) -> None:
         from campaigns import photos
-        from campaigns.roles import ensure_roles
 
         photos.connect_signals()
 
-        post_migrate.connect(ensure_roles, sender=self, dispatch_uid="campaigns.ensure_roles")
         post_migrate.connect(photos.file_existing_photos, sender=self, dispatch_uid="campaigns.file_photos")

@@ -23,12 +23,12 @@ from campaigns.models import (
     Club,
     MaterialDistribution,
     Organiser,
-    Place,
     PlanDocument,
     Target,
     Topic,
 )
-from campaigns.places import lookup_place
+from places.lookup import lookup_place
+from places.models import Place
 from trainings.models import Course
 
 D = datetime.date

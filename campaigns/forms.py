@@ -4,9 +4,9 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Place
-from campaigns.places import PlaceLookupError, lookup_place
-from campaigns.viewsets.scoping import ScopedAdminForm
+from access.viewsets import ScopedAdminForm
+from places.lookup import PlaceLookupError, lookup_place
+from places.models import Place
 
 
 def place_line(place: Place) -> str:

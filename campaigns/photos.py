@@ -18,8 +18,10 @@ from __future__ import annotations
 from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
-from campaigns.models import Activity, Place, StaffScope
-from campaigns.roles import EDITORS, NATIONAL_ADMINS
+from access.models import StaffScope
+from access.roles import EDITORS, NATIONAL_ADMINS
+from campaigns.models import Activity
+from places.models import Place
 
 PHOTOS = "Ảnh hoạt động"
 GROUP_PREFIX = "Ảnh hoạt động: "

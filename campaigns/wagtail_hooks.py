@@ -1,13 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.log_actions import LogFormatter
-from wagtail.permissions import register_permission_policy
 
-from campaigns.models import Place
-from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.imports import ExportView, ImportsViewSet
-from campaigns.viewsets.places import ReadOnlyPermissionPolicy, place_viewset
 from campaigns.viewsets.tracking import (
     ActivityFilterSet,
     ActivityViewSet,
@@ -17,35 +12,28 @@ from campaigns.viewsets.tracking import (
     ClubViewSet,
     DistributionViewSet,
     OrganiserViewSet,
-    StaffScopeViewSet,
     TopicViewSet,
 )
-from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
-from trainings.viewsets import (
-    CourseViewSet,
-    ParticipantFilterSet,
-    ParticipantViewSet,
-    TrainerViewSet,
-    participant_chooser_viewset,
-)
 
-register_permission_policy(Place, ReadOnlyPermissionPolicy(Place))
 # Exports apply the same filters as the list they are downloaded from.
-ExportView.filtersets = {"activities": ActivityFilterSet, "clubs": ClubFilterSet, "participants": ParticipantFilterSet}
+ExportView.filtersets.update({"activities": ActivityFilterSet, "clubs": ClubFilterSet})
+
+# The hook through which apps built on this one (trainings) add their screens to the menu.
+CAMPAIGN_WORK_MENU_HOOK = "register_campaign_work_menu_item"
 
 
-class TrackingGroup(ViewSetGroup):
+class CampaignWorkGroup(ViewSetGroup):
+    """The "Campaign work" menu: campaigns' screens, and those other apps add through its hook."""
+
     menu_label = _("Campaign work")
     menu_icon = "date"
     menu_order = 150
+    submenu_hook = CAMPAIGN_WORK_MENU_HOOK
     items = (
+        CampaignViewSet,
         ActivityViewSet,
-        ParticipantViewSet,
         ClubViewSet,
         DistributionViewSet,
-        CampaignViewSet,
-        CourseViewSet,
-        TrainerViewSet,
         OrganiserViewSet,
         AudienceViewSet,
         TopicViewSet,
@@ -54,21 +42,4 @@ class TrackingGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [
-        TrackingGroup(),
-        StaffScopeViewSet(),
-        place_viewset,
-        place_chooser_viewset,
-        participant_chooser_viewset,
-        ImportsViewSet(),
-    ]
-
-
-@hooks.register("register_log_actions")
-def register_log_actions(actions):
-    @actions.register_action(ATTENDANCE_LOGGED)
-    class SignInListRecorded(LogFormatter):
-        label = _("Sign-in list recorded")
-
-        def format_message(self, log_entry):
-            return attendance_log_message(log_entry.data)
+    return [CampaignWorkGroup(), ImportsViewSet()]

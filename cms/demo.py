@@ -23,8 +23,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Locale, Page
 
-from campaigns.models import Audience, Campaign, MaterialDistribution, Place, Topic
-from campaigns.places import lookup_place
+from campaigns.models import Audience, Campaign, MaterialDistribution, Topic
 from cms import demo_content as content
 from cms.locales import ensure_english_site
 from cms.models import (
@@ -39,6 +38,8 @@ from cms.models import (
     StatisticsPage,
 )
 from cms.site import configure_default_site
+from places.lookup import lookup_place
+from places.models import Place
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from django.core.paginator import Paginator
 from django.db.models.functions import ExtractYear
 
-from campaigns.models import Audience, Place, Topic
+from campaigns.models import Audience, Topic
+from places.models import Place
 
 PER_PAGE = 12
 

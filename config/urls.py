@@ -7,7 +7,7 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from campaigns.viewsets.history import SiteHistoryView
+from access.history import SiteHistoryView
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
 from cms.views import favicon, site_map
@@ -17,7 +17,7 @@ urlpatterns = [
     path("healthz/", healthz),
     path("favicon.ico", favicon, name="favicon"),
     # Wagtail's site history, in front of Wagtail's own at the same addresses: scoped to the
-    # user's provinces (see campaigns/viewsets/history.py).
+    # user's provinces (see access/history.py).
     path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
     path(
         "admin/reports/site-history/results/",

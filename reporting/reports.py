@@ -70,7 +70,7 @@ def build_report(form: TotalsQueryForm, user) -> Report:
 
 
 def _scoped(user) -> bool:
-    from campaigns.models.scoping import province_ids_for
+    from access.models import province_ids_for
 
     return province_ids_for(user) is not None
 

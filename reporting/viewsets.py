@@ -162,7 +162,7 @@ class TargetsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templa
 
 
 def _scoped(user) -> bool:
-    from campaigns.models.scoping import province_ids_for
+    from access.models import province_ids_for
 
     return province_ids_for(user) is not None
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Write campaigns/data/places_before_2025.csv: Vietnam's units as they were before 1 July 2025.
+"""Write places/data/places_before_2025.csv: Vietnam's units as they were before 1 July 2025.
 
 The 63 provinces, their districts and communes are only in release 0.6.0 of the
 `vietnam-provinces` package, which cannot be installed beside the release the project
@@ -19,7 +19,7 @@ from pathlib import Path
 import vietnam_provinces
 
 EXPECTED_VERSION = "0.6.0"
-OUTPUT = Path(__file__).resolve().parent.parent / "campaigns" / "data" / "places_before_2025.csv"
+OUTPUT = Path(__file__).resolve().parent.parent / "places" / "data" / "places_before_2025.csv"
 
 
 def rows(divisions: list[dict]):

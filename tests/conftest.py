@@ -4,8 +4,8 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
-from campaigns.models import Place
-from campaigns.places import load_places
+from places.loading import load_places
+from places.models import Place
 
 
 @pytest.fixture(scope="session")

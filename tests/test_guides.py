@@ -9,7 +9,7 @@ import pytest
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from campaigns.roles import EDITORS, TRAINERS
+from access.roles import EDITORS, TRAINERS
 from guides.content import LANGUAGES, ROLES
 from tests.factories import THANH_HOA, UserFactory, staff
 

@@ -22,7 +22,8 @@ ATTENDEES_EACH = 3
 
 WRITER = f"""
 import datetime, os
-from campaigns.models import Activity, Place
+from campaigns.models import Activity
+from places.models import Place
 from trainings.services import NewAttendee, record_activity
 writer = int(os.environ["WRITER"])
 na_meo = Place.objects.get(is_current=True, level="commune", code="15013")

@@ -4,8 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Place
+from access.models import places_visible_to
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club
 from core.fields import CountField, CountInput, PlainTextForm
+from places.models import Place
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -54,7 +56,7 @@ class RecordActivityForm(PlainTextForm, forms.ModelForm):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
-        communes = Place.objects.visible_to(user).filter(is_current=True, level=Place.Level.COMMUNE)
+        communes = places_visible_to(user).filter(is_current=True, level=Place.Level.COMMUNE)
         communes = communes.select_related("province")
         self.fields["place"].queryset = communes.order_by("province__short_name", "short_name")
         self.fields["kind"].initial = ActivityKind.COMMUNITY

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.search import index
 
-from campaigns.models.scoping import ProvinceScopedQuerySet
+from access.models import ProvinceScopedQuerySet
 
 KINH = "Kinh"
 
@@ -81,10 +81,10 @@ class Participant(index.Indexed, models.Model):
     birth_year = models.PositiveSmallIntegerField(_("year of birth"), null=True, blank=True)
     ethnicity = models.CharField(_("ethnicity"), max_length=40, blank=True, help_text=_("e.g. Kinh, Thái, Mường, Mông"))
     commune = models.ForeignKey(
-        "campaigns.Place", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
+        "places.Place", verbose_name=_("commune"), on_delete=models.PROTECT, related_name="participants"
     )
     province = models.ForeignKey(
-        "campaigns.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
+        "places.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
     )
     audience = models.ForeignKey(
         "campaigns.Audience", verbose_name=_("audience"), null=True, blank=True, on_delete=models.PROTECT

@@ -28,8 +28,9 @@ from campaigns.imports.base import (
     find_by_key_or_name,
 )
 from campaigns.imports.cells import parse_int
-from campaigns.models import Activity, Audience, Club, Place
+from campaigns.models import Activity, Audience, Club
 from core.text import ascii_key
+from places.models import Place
 from trainings.models import Attendance, Participant
 from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
 

@@ -12,9 +12,9 @@ from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, C
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaigns.viewsets.choosers import place_chooser_viewset
+from access.choosers import place_chooser_viewset
+from access.viewsets import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 from campaigns.viewsets.imports import TransferButtonsMixin
-from campaigns.viewsets.scoping import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 from trainings.models import Course, Participant, Trainer
 
 
@@ -98,6 +98,7 @@ class ParticipantIndexView(TransferButtonsMixin, ScopedIndexView):
 
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    menu_order = 150
     index_view_class = ParticipantIndexView
     icon = "user"
     menu_label = _("Participants")
@@ -126,6 +127,7 @@ class ParticipantViewSet(ScopedModelViewSet):
 
 class CourseViewSet(ModelViewSet):
     model = Course
+    menu_order = 350
     icon = "doc-full"
     menu_label = _("Courses")
     url_prefix = "courses"
@@ -137,6 +139,7 @@ class CourseViewSet(ModelViewSet):
 
 class TrainerViewSet(ModelViewSet):
     model = Trainer
+    menu_order = 360
     icon = "user"
     menu_label = _("Trainers")
     url_prefix = "trainers"

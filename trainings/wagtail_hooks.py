@@ -1,9 +1,35 @@
-from django.templatetags.static import static
-from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.log_actions import LogFormatter
+
+from campaigns.viewsets.imports import ExportView
+from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
+from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
+from trainings.viewsets import (
+    CourseViewSet,
+    ParticipantFilterSet,
+    ParticipantViewSet,
+    TrainerViewSet,
+    participant_chooser_viewset,
+)
+
+ExportView.filtersets["participants"] = ParticipantFilterSet
 
 
-@hooks.register("insert_global_admin_js")
-def sign_out_clears_the_phone_forms_data():
-    """The admin's "Log out" also deletes the names the phone form keeps offline (queue.js)."""
-    return format_html('<script src="{}" defer></script>', static("trainings/queue.js"))
+@hooks.register("register_admin_viewset")
+def register_viewsets():
+    # In the "Campaign work" menu (campaigns.wagtail_hooks), placed by their menu_order.
+    viewsets = [ParticipantViewSet(), CourseViewSet(), TrainerViewSet()]
+    for viewset in viewsets:
+        viewset.menu_hook = CAMPAIGN_WORK_MENU_HOOK
+    return [*viewsets, participant_chooser_viewset]
+
+
+@hooks.register("register_log_actions")
+def register_log_actions(actions):
+    @actions.register_action(ATTENDANCE_LOGGED)
+    class SignInListRecorded(LogFormatter):
+        label = _("Sign-in list recorded")
+
+        def format_message(self, log_entry):
+            return attendance_log_message(log_entry.data)

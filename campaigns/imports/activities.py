@@ -19,8 +19,9 @@ from campaigns.imports.base import (
 )
 from campaigns.imports.cells import format_date
 from campaigns.imports.organisers import OrganiserWidget
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
-from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser
+from places.lookup import PlaceFinder, PlaceLookupError, lookup_place
+from places.models import Place
 
 # The names the provincial reports use for each kind (what the file shows and accepts).
 KIND_NAMES = {

@@ -20,7 +20,8 @@ from campaigns.imports.base import (
     find_by_key_or_name,
 )
 from campaigns.imports.organisers import OrganiserWidget
-from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Place, Target
+from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Target
+from places.models import Place
 
 CLUB_STATUS_NAMES = {Club.Status.ACTIVE: "Đang hoạt động", Club.Status.CLOSED: "Ngừng hoạt động"}
 MEASURE_NAMES = {
@@ -311,7 +312,7 @@ class TargetResource(TransferResource):
             instance.province = None
             return
         if text not in self.provinces:
-            from campaigns.places import PlaceLookupError, lookup_place
+            from places.lookup import PlaceLookupError, lookup_place
 
             try:
                 self.provinces[text] = lookup_place(str(text), level=Place.Level.PROVINCE)

@@ -30,8 +30,8 @@ from campaigns.imports.base import (
 )
 from campaigns.imports.cells import format_date, parse_date, parse_int, split_list
 from campaigns.imports.templates import example_row
-from campaigns.places import describe
 from core.text import ascii_key
+from places.lookup import describe
 
 PREVIEW_ROWS = 10
 MAX_EXAMPLE_ROWS = 10

@@ -5,8 +5,6 @@ from .common import ActivityKind
 from .distributions import MaterialDistribution
 from .imports import ImportJob
 from .organisers import Organiser
-from .places import Place
-from .scoping import StaffScope
 from .taxonomy import Audience, Topic
 
 __all__ = [
@@ -18,9 +16,7 @@ __all__ = [
     "ImportJob",
     "MaterialDistribution",
     "Organiser",
-    "Place",
     "PlanDocument",
-    "StaffScope",
     "Target",
     "Topic",
 ]

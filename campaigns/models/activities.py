@@ -11,10 +11,10 @@ from modelcluster.models import ClusterableModel
 from wagtail.images import get_image_model_string
 from wagtail.search import index
 
+from access.models import ProvinceScopedQuerySet
 from campaigns.signals import activity_updated
 
 from .common import ActivityKind, validate_part_of_whole, validate_period
-from .scoping import ProvinceScopedQuerySet
 from .versioning import Versioned, VersionedQuerySet
 
 
@@ -62,17 +62,17 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         help_text=_("1 for a single session; N for a report line that gives only a total; empty when unknown."),
     )
     place = models.ForeignKey(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("location"),
         on_delete=models.PROTECT,
         related_name="activities",
         help_text=_("The smallest unit known: commune, else district, else province."),
     )
     province = models.ForeignKey(
-        "campaigns.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
+        "places.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
     )
     district = models.ForeignKey(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("district"),
         null=True,
         blank=True,

@@ -5,8 +5,9 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
 
+from access.models import ProvinceScopedQuerySet
+
 from .common import ActivityKind, validate_period
-from .scoping import ProvinceScopedQuerySet
 
 
 class Campaign(index.Indexed, ClusterableModel):
@@ -29,7 +30,7 @@ class Campaign(index.Indexed, ClusterableModel):
         "campaigns.Organiser", verbose_name=_("partner organisers"), blank=True, related_name="partner_campaigns"
     )
     coverage = ParentalManyToManyField(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("places covered"),
         blank=True,
         related_name="campaigns",
@@ -124,7 +125,7 @@ class Target(models.Model):
         "campaigns.Audience", verbose_name=_("audience"), null=True, blank=True, on_delete=models.PROTECT
     )
     province = models.ForeignKey(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("province"),
         null=True,
         blank=True,

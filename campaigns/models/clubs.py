@@ -2,7 +2,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-from .scoping import ProvinceScopedQuerySet
+from access.models import ProvinceScopedQuerySet
+
 from .versioning import Versioned, VersionedQuerySet
 
 
@@ -24,14 +25,14 @@ class Club(Versioned, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=255)
     place = models.ForeignKey(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("commune"),
         on_delete=models.PROTECT,
         related_name="clubs",
         help_text=_("Its commune; the district or province when the report names no commune."),
     )
     province = models.ForeignKey(
-        "campaigns.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
+        "places.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
     )
     founded_on = models.DateField(_("founded on"), null=True, blank=True)
     organiser = models.ForeignKey(

@@ -2,8 +2,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from access.models import ProvinceScopedQuerySet
+
 from .common import validate_part_of_whole, validate_period
-from .scoping import ProvinceScopedQuerySet
 
 
 class DistributionQuerySet(ProvinceScopedQuerySet):
@@ -27,9 +28,9 @@ class MaterialDistribution(models.Model):
     )
     printed = models.PositiveIntegerField(_("copies printed"), null=True, blank=True)
     distributed = models.PositiveIntegerField(_("copies given out"), null=True, blank=True)
-    place = models.ForeignKey("campaigns.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+")
+    place = models.ForeignKey("places.Place", verbose_name=_("place"), on_delete=models.PROTECT, related_name="+")
     province = models.ForeignKey(
-        "campaigns.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
+        "places.Place", verbose_name=_("province"), on_delete=models.PROTECT, related_name="+", editable=False
     )
     start_date = models.DateField(_("start date"))
     end_date = models.DateField(_("end date"), null=True, blank=True)

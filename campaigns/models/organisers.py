@@ -26,7 +26,7 @@ class Organiser(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     level = models.CharField(_("level"), max_length=10, choices=Level.choices, blank=True)
     province = models.ForeignKey(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("province"),
         null=True,
         blank=True,

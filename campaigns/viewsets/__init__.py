@@ -1,3 +1,0 @@
-from .places import PlaceViewSet, ReadOnlyPermissionPolicy, place_viewset
-
-__all__ = ["PlaceViewSet", "ReadOnlyPermissionPolicy", "place_viewset"]

@@ -14,21 +14,8 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from campaigns.forms import CampaignForm
-from campaigns.models import (
-    Activity,
-    ActivityKind,
-    Audience,
-    Campaign,
-    Club,
-    MaterialDistribution,
-    Organiser,
-    StaffScope,
-    Topic,
-)
-from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
-from campaigns.viewsets.scoping import (
+from access.choosers import place_chooser_viewset
+from access.viewsets import (
     ProvinceFilter,
     RowMenuMixin,
     ScopedAdminForm,
@@ -36,8 +23,10 @@ from campaigns.viewsets.scoping import (
     ScopedIndexView,
     ScopedModelViewSet,
 )
+from campaigns.forms import CampaignForm
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
+from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
-from trainings.viewsets import participant_chooser_viewset
 
 
 class DayColumn(Column):
@@ -111,7 +100,8 @@ class CampaignIndexView(TransferButtonsMixin, RowMenuMixin, generic.IndexView):
 
 
 ATTENDANCE_PANELS = [
-    FieldPanel("participant", widget=participant_chooser_viewset.widget_class),
+    # The participant chooser (trainings) is the registered widget for a participant field.
+    FieldPanel("participant"),
     FieldPanel("present"),
 ]
 
@@ -313,21 +303,3 @@ class TopicViewSet(ModelViewSet):
     url_prefix = "topics"
     list_display = ["name", "code"]
     form_fields = ["name", "code"]
-
-
-class StaffScopeViewSet(ModelViewSet):
-    """Which provinces each staff member works in (national administrators only)."""
-
-    model = StaffScope
-    icon = "user"
-    menu_label = _("Staff provinces")
-    add_to_settings_menu = True
-    url_prefix = "staff-provinces"
-    list_display = ["user", Column("province_names", label=_("provinces"))]
-    search_fields = ["user__username", "user__first_name", "user__last_name"]
-    search_backend_name = None
-    panels = [FieldPanel("user"), FieldPanel("provinces", widget=forms.CheckboxSelectMultiple)]
-
-    def get_index_view_kwargs(self, **kwargs):
-        queryset = StaffScope.objects.select_related("user").prefetch_related("provinces")
-        return super().get_index_view_kwargs(queryset=queryset, **kwargs)

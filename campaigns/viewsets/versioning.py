@@ -21,8 +21,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.models import ModelLogEntry
 
+from access.viewsets import ScopedAdminForm, ScopedEditView
 from campaigns.models.versioning import EditConflict
-from campaigns.viewsets.scoping import ScopedAdminForm, ScopedEditView
 
 EMPTY = "—"
 

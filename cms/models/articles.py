@@ -71,7 +71,7 @@ class ArticlePage(SitePage):
     topics = ParentalManyToManyField("campaigns.Topic", verbose_name=_("topics"), blank=True, related_name="+")
     audiences = ParentalManyToManyField("campaigns.Audience", verbose_name=_("audiences"), blank=True, related_name="+")
     provinces = ParentalManyToManyField(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("provinces"),
         blank=True,
         related_name="+",

@@ -2,16 +2,14 @@ from __future__ import annotations
 
 from django import forms
 from django.db import models
-from django.db.models import Count, Max, Min, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.search import index
 
-from campaigns.models import MaterialDistribution
-from campaigns.models.places import today_province
 from cms.filters import filtered_listing
+from reporting import stats
 
 from .base import SitePage
 
@@ -69,7 +67,7 @@ class LeafletPage(SitePage):
     topics = ParentalManyToManyField("campaigns.Topic", verbose_name=_("topics"), blank=True, related_name="+")
     audiences = ParentalManyToManyField("campaigns.Audience", verbose_name=_("audiences"), blank=True, related_name="+")
     provinces = ParentalManyToManyField(
-        "campaigns.Place",
+        "places.Place",
         verbose_name=_("provinces"),
         blank=True,
         related_name="+",
@@ -113,22 +111,5 @@ class LeafletPage(SitePage):
         return [*super().search_texts(), self.summary, self.edition]
 
     def distribution(self) -> list[dict]:
-        """Where copies of this leaflet's PDF were handed out, per current province (one query).
-
-        Handouts are counts of paper, not of people: nothing here is personal.
-        """
-        if not self.document_id:
-            return []
-        rows = (
-            MaterialDistribution.objects.filter(document_id=self.document_id)
-            .values(province_name=today_province("province", "name"))
-            .annotate(
-                records=Count("pk"),
-                printed=Sum("printed"),
-                distributed=Sum("distributed"),
-                first=Min("start_date"),
-                last=Max("end_date"),
-            )
-            .order_by("province_name")
-        )
-        return [{**row, "province": row["province_name"]} for row in rows]
+        """Where copies of this leaflet's PDF were handed out, per current province."""
+        return stats.leaflet_distribution(self.document_id)

@@ -8,8 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.search import index
 
-from campaigns.models import Place
 from cms.blocks import BodyBlock
+from places.models import Place
 from reporting import stats
 
 from .base import SitePage, stream_text

@@ -23,11 +23,14 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Our apps first, so that their templates and translations take precedence.
+    # In the order of their layers: each may import only those above it (pyproject.toml).
     "core",
-    "cms",
+    "places",
+    "access",
     "campaigns",
     "trainings",
     "reporting",
+    "cms",
     "guides",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -31,6 +31,7 @@ from django.utils.translation import gettext_lazy as _
 from reporting.stats import suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
+from reporting.stats.leaflets import leaflet_distribution
 from reporting.stats.targets import TargetProgress, target_progress
 
 __all__ = [
@@ -40,6 +41,7 @@ __all__ = [
     "TargetProgress",
     "Totals",
     "held_outside_period",
+    "leaflet_distribution",
     "target_progress",
     "totals",
 ]

@@ -6,7 +6,7 @@ Kept apart from stats.py so that stats.py reads as the list of measures and dime
 from django.db.models import Case, F, IntegerField, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractQuarter, ExtractYear
 
-from campaigns.models import Place
+from places.models import Place
 
 
 def place_in(path: str, level: str, rolled: bool):

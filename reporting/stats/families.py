@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
 from django.db.models.functions import Coalesce
 
-from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution, Place
-from campaigns.models.places import today_province
+from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution
+from places.models import Place, today_province
 from reporting.stats.expressions import Month, Quarter, Year, place_in
 from trainings.models import Attendance
 

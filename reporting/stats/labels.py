@@ -1,6 +1,7 @@
 """Readable keys for grouped rows: codes and names, fetched with one query per kind of label."""
 
-from campaigns.models import ActivityKind, Audience, Campaign, Organiser, Place
+from campaigns.models import ActivityKind, Audience, Campaign, Organiser
+from places.models import Place
 
 PLACE_DIMENSIONS = ("province", "district", "commune")
 

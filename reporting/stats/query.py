@@ -12,7 +12,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ActivityKind, Audience, Campaign, Organiser
-from campaigns.places import PlaceLookupError, lookup_place
+from places.lookup import PlaceLookupError, lookup_place
 from reporting.stats import DIMENSION_LABELS
 from reporting.stats.families import Filters
 

@@ -5,7 +5,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from campaigns.models import Activity, ActivityKind, Place
+from campaigns.models import Activity, ActivityKind
+from places.models import Place
 from tests.factories import NA_MEO, ActivityFactory, CampaignFactory, ClubFactory, current_commune, son_la_commune
 
 pytestmark = pytest.mark.usefixtures("places")

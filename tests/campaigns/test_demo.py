@@ -15,12 +15,12 @@ from campaigns.models import (
     Club,
     MaterialDistribution,
     Organiser,
-    Place,
     PlanDocument,
     Target,
     Topic,
 )
-from campaigns.places import lookup_place
+from places.lookup import lookup_place
+from places.models import Place
 from tests.conftest import shared_records
 from trainings.models import Course
 

@@ -19,11 +19,11 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
+from access.roles import MANAGERS, TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.models import Activity, Club
 from campaigns.models.versioning import EditConflict
-from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import NA_MEO, THANH_HOA, ActivityFactory, ClubFactory, ParticipantFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from tests.imports.test_other_records import PEOPLE
@@ -345,7 +345,8 @@ def test_a_resent_phone_draft_does_not_undo_an_edit_made_meanwhile(client, lan):
 WRITERS = 4
 SETUP = f"""
 import datetime
-from campaigns.models import Activity, Place
+from campaigns.models import Activity
+from places.models import Place
 Activity.objects.create(
     kind="community", title="Race", start_date=datetime.date(2026, 3, 1), external_id="RACE-1",
     place=Place.objects.get(is_current=True, level="commune", code="{NA_MEO}"),

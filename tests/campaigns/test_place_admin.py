@@ -4,7 +4,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from campaigns.models import Place
+from places.models import Place
 
 pytestmark = pytest.mark.usefixtures("places")
 

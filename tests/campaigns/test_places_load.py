@@ -6,8 +6,8 @@ from django.core.management import call_command
 from vietnam_provinces import Province as PackageProvince
 from vietnam_provinces import Ward as PackageWard
 
-from campaigns.models import Place
-from campaigns.places import BEFORE_2025_CSV, MERGERS_CSV, load_places
+from places.loading import BEFORE_2025_CSV, MERGERS_CSV, load_places
+from places.models import Place
 
 pytestmark = pytest.mark.django_db
 

@@ -4,8 +4,8 @@ import pytest
 from django.db.models import Q
 from django.utils import translation
 
-from campaigns.models import Place
-from campaigns.places import AmbiguousPlace, PlaceFinder, PlaceNotFound, lookup_place
+from places.lookup import AmbiguousPlace, PlaceFinder, PlaceNotFound, lookup_place
+from places.models import Place
 
 pytestmark = pytest.mark.usefixtures("places")
 

@@ -2,8 +2,9 @@
 
 import pytest
 
-from campaigns.models import Activity, Place
-from campaigns.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
+from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
+from campaigns.models import Activity
+from places.models import Place
 from tests.factories import (
     SON_LA,
     THANH_HOA,

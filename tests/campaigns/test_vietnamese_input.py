@@ -6,8 +6,8 @@ import uuid
 import pytest
 from django.utils import translation
 
+from access.roles import MANAGERS
 from campaigns.models import Activity, Campaign, MaterialDistribution
-from campaigns.roles import MANAGERS
 from core.fields import CountField, DayField
 from tests.factories import NA_MEO, THANH_HOA, current_commune, staff
 from tests.security.forms import formset

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, Permission
 from wagtail.models import Locale, Workflow
 
-from campaigns.roles import EDITORS, NATIONAL_ADMINS
+from access.roles import EDITORS, NATIONAL_ADMINS
 from cms.locales import ensure_english_site
 from cms.models import ArticleIndexPage
 from tests.factories import cms as pages

@@ -4,7 +4,8 @@ import json
 
 import pytest
 
-from campaigns.models import Audience, Place
+from campaigns.models import Audience
+from places.models import Place
 from tests.factories import ActivityFactory, ParticipantFactory
 from tests.factories import cms as pages
 

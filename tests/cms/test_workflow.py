@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from wagtail.models import Workflow
 
-from campaigns.roles import EDITORS, NATIONAL_ADMINS
+from access.roles import EDITORS, NATIONAL_ADMINS
 from cms.models import ArticlePage
 from tests.factories import UserFactory
 from tests.factories import cms as pages

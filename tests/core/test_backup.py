@@ -19,7 +19,7 @@ from django.core.management import CommandError, call_command
 from django.db import connection
 from django.utils import translation
 
-from campaigns.models import Place
+from places.models import Place
 
 PROJECT = Path(__file__).resolve().parents[2]
 # `make run`'s three commands in one process: each process start costs seconds on a busy machine.

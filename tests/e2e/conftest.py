@@ -34,8 +34,9 @@ TIMEOUT_MS = int(float(os.environ.get("E2E_TIMEOUT", "90")) * 1000)
 TRAINER_SETUP = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from campaigns.models import Place, StaffScope
-from campaigns.roles import TRAINERS
+from places.models import Place
+from access.models import StaffScope
+from access.roles import TRAINERS
 from trainings.models import Participant
 user = get_user_model().objects.create_user("{TRAINER}", password="{ADMIN_PASSWORD}")
 user.groups.add(Group.objects.get(name=TRAINERS))

@@ -7,7 +7,8 @@ from tests.e2e.conftest import ARTIFACTS, TRAINER, manage, sign_in
 
 MAKE_ACTIVITY = """
 import datetime
-from campaigns.models import Activity, Place
+from campaigns.models import Activity
+from places.models import Place
 na_meo = Place.objects.get(is_current=True, level="commune", code="15013")
 activity = Activity.objects.create(
     title="Họp dân bản Na Mèo", kind="residents_meeting", start_date=datetime.date(2026, 5, 4),

@@ -33,8 +33,10 @@ SETUP = f"""
 import datetime
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from campaigns.models import Activity, Place, StaffScope
-from campaigns.roles import EDITORS, MANAGERS, TRAINERS
+from campaigns.models import Activity
+from places.models import Place
+from access.models import StaffScope
+from access.roles import EDITORS, MANAGERS, TRAINERS
 from cms.models import ArticleIndexPage, LeafletIndexPage
 from trainings.models import Participant
 User = get_user_model()

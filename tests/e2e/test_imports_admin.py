@@ -7,7 +7,8 @@ from tests.e2e.conftest import manage, sign_in
 
 MAKE_ACTIVITY = """
 import datetime
-from campaigns.models import Activity, Place
+from campaigns.models import Activity
+from places.models import Place
 na_meo = Place.objects.get(is_current=True, level="commune", code="15013")
 activity, _ = Activity.objects.get_or_create(
     title="Lớp tập huấn tại Na Mèo", kind="training", start_date=datetime.date(2026, 4, 2),

@@ -19,8 +19,10 @@ EDITOR, REVIEWER, MANAGER = "i18n-editor", "i18n-reviewer", "i18n-manager"
 SETUP = f"""
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from campaigns.models import Activity, Place, StaffScope
-from campaigns.roles import EDITORS, MANAGERS
+from campaigns.models import Activity
+from places.models import Place
+from access.models import StaffScope
+from access.roles import EDITORS, MANAGERS
 from cms.models import ArticleIndexPage, ArticlePage
 User = get_user_model()
 for name, group in (("{EDITOR}", EDITORS), ("{REVIEWER}", "Moderators"), ("{MANAGER}", MANAGERS)):

@@ -6,7 +6,9 @@ import factory
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
-from campaigns.models import Activity, ActivityKind, Campaign, Club, MaterialDistribution, Organiser, Place, StaffScope
+from access.models import StaffScope
+from campaigns.models import Activity, ActivityKind, Campaign, Club, MaterialDistribution, Organiser
+from places.models import Place
 from trainings.models import Participant
 
 
@@ -42,7 +44,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 def staff(role: str, *province_codes: str):
-    """A user in a role group (see campaigns.roles), working in the given current provinces."""
+    """A user in a role group (see access.roles), working in the given current provinces."""
     user = UserFactory()
     user.groups.add(Group.objects.get(name=role))
     if province_codes:

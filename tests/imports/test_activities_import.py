@@ -8,10 +8,11 @@ import pytest
 from openpyxl import Workbook
 from wagtail.models import ModelLogEntry
 
+from access.roles import TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
-from campaigns.models import Activity, Place
-from campaigns.roles import TRAINERS
+from campaigns.models import Activity
+from places.models import Place
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, current_commune, staff
 from tests.imports.conftest import HEADER, csv_file
 

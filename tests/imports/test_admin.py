@@ -8,8 +8,8 @@ from django.test import override_settings
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from access.roles import MANAGERS, TRAINERS
 from campaigns.models import Activity, ImportJob
-from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, ParticipantFactory, son_la_commune, staff
 from tests.imports.conftest import csv_file
 

@@ -12,12 +12,12 @@ from django.test import override_settings
 from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
+from access.roles import TRAINERS
 from campaigns.imports import jobs
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.models import Activity, ImportJob
 from campaigns.models.activities import ActivityQuerySet
-from campaigns.roles import TRAINERS
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import csv_file
 

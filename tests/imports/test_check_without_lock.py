@@ -5,10 +5,10 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from access.roles import TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.models import Activity
-from campaigns.roles import TRAINERS
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import csv_file
 

@@ -74,7 +74,7 @@ def test_export_writes_the_file_and_it_imports_back(tmp_path, fmt, capsys):
 
 
 def test_user_option_limits_the_import_to_their_provinces(tmp_path, capsys):
-    from campaigns.roles import TRAINERS
+    from access.roles import TRAINERS
     from tests.factories import SON_LA, staff
 
     user = staff(TRAINERS, SON_LA)

@@ -12,12 +12,12 @@ from django.test import override_settings
 from django.urls import reverse
 from django.utils import translation
 
+from access.roles import TRAINERS
 from campaigns.imports import preview
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.imports.templates import template_xlsx
 from campaigns.models import Activity, Club, ImportJob
-from campaigns.roles import TRAINERS
 from tests.factories import THANH_HOA, ClubFactory, OrganiserFactory, son_la_commune, staff
 from tests.imports.conftest import csv_file
 

@@ -7,11 +7,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from access.roles import TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.cells import escape_formula, normalise
 from campaigns.imports.service import export_file, run_import
-from campaigns.models import Activity, Place
-from campaigns.roles import TRAINERS
+from campaigns.models import Activity
+from places.models import Place
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, son_la_commune, staff
 
 pytestmark = pytest.mark.usefixtures("vocabulary")

@@ -17,10 +17,10 @@ from django.urls import reverse
 from django.utils import timezone
 from openpyxl import Workbook
 
+from access.roles import TRAINERS
 from campaigns.imports import jobs
 from campaigns.imports.xlsx import TooLarge, iter_first_sheet
 from campaigns.models import ImportJob
-from campaigns.roles import TRAINERS
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import HEADER, csv_file
 

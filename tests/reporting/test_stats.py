@@ -10,7 +10,8 @@ from collections import defaultdict
 
 import pytest
 
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Place, Target
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Target
+from places.models import Place
 from reporting.stats import DIMENSIONS, Filters, normalise_by, target_progress, totals
 from tests.conftest import shared_records
 from tests.factories import (

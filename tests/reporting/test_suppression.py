@@ -13,7 +13,8 @@ from django.db import transaction
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from campaigns.models import ActivityKind, Audience, Organiser, Place
+from campaigns.models import ActivityKind, Audience, Organiser
+from places.models import Place
 from reporting.stats import Filters, totals
 from reporting.stats.labels import LABEL_KEYS
 from tests.factories import NA_MEO, ActivityFactory, current_commune

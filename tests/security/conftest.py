@@ -8,8 +8,8 @@ from types import SimpleNamespace
 
 import pytest
 
+from access.roles import MANAGERS, TRAINERS
 from campaigns.models import Target
-from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import (
     SON_LA,
     THANH_HOA,

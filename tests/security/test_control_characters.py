@@ -11,10 +11,10 @@ from django.db import connection
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from access.roles import MANAGERS, TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.service import run_import
 from campaigns.models import Activity
-from campaigns.roles import MANAGERS, TRAINERS
 from core.text import without_control_characters
 from tests.factories import THANH_HOA, ActivityFactory, ParticipantFactory, staff
 from tests.imports.conftest import csv_file

@@ -20,8 +20,8 @@ from django.conf import settings
 from django.db import transaction
 from django.test import Client, override_settings
 
-from campaigns.models import Place
-from campaigns.places import load_places
+from places.loading import load_places
+from places.models import Place
 from tests.security.matrix import MATRIX, ROLES_IN_ORDER
 from tests.security.routes import Route, all_routes
 from tests.security.world import build_world

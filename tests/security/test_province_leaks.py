@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pytest
 
+from access.models import places_visible_to
+from access.roles import MANAGERS, NATIONAL_ADMINS, TRAINERS
 from campaigns.imports.activities import ActivityResource
 from campaigns.imports.others import TargetResource
 from campaigns.imports.service import run_import
-from campaigns.models import Activity, Club, MaterialDistribution, Place, Target
-from campaigns.roles import MANAGERS, NATIONAL_ADMINS, TRAINERS
+from campaigns.models import Activity, Club, MaterialDistribution, Target
+from places.models import Place
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, current_province, staff
 from tests.imports.conftest import csv_file
 from tests.security.forms import add_line, form_data
@@ -247,7 +249,7 @@ def test_places_visible_to_a_user_follow_their_staff_scope(
     places, role, provinces_of_user, sees_thanh_hoa_then, sees_son_la
 ):
     user = staff(role, *provinces_of_user)
-    visible = Place.objects.visible_to(user)
+    visible = places_visible_to(user)
     assert visible.filter(province__code=SON_LA).exists() is sees_son_la
     assert visible.filter(is_current=False, province__code=THANH_HOA).exists() is sees_thanh_hoa_then
 

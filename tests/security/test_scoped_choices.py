@@ -20,7 +20,8 @@ from wagtail.images import get_image_model
 
 from campaigns.imports.base import LookupWidget, Rows
 from campaigns.imports.registry import TRANSFERS
-from campaigns.models import Activity, Campaign, Club, MaterialDistribution, Place, Target
+from campaigns.models import Activity, Campaign, Club, MaterialDistribution, Target
+from places.models import Place
 from tests.factories import SON_LA
 from trainings.models import Attendance, Participant
 

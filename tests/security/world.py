@@ -12,8 +12,9 @@ from django.core.files.base import ContentFile
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Collection, Locale, Site, UploadedFile
 
-from campaigns.models import Activity, Audience, Club, ImportJob, MaterialDistribution, StaffScope, Topic
-from campaigns.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
+from access.models import StaffScope
+from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
+from campaigns.models import Activity, Audience, Club, ImportJob, MaterialDistribution, Topic
 from cms.models import Language
 from tests.factories import (
     SON_LA,

@@ -6,8 +6,8 @@ import uuid
 import pytest
 from wagtail.models import ModelLogEntry
 
+from access.roles import EDITORS, TRAINERS
 from campaigns.models import Activity, Audience, Campaign
-from campaigns.roles import EDITORS, TRAINERS
 from tests.factories import NA_MEO, THANH_HOA, ParticipantFactory, current_commune, son_la_commune, staff
 from trainings.models import Attendance, Participant
 

@@ -8,8 +8,9 @@ import uuid
 import pytest
 from django.test import Client
 
-from campaigns.models import Activity, ActivityKind, Club, Place
-from campaigns.roles import EDITORS, TRAINERS
+from access.roles import EDITORS, TRAINERS
+from campaigns.models import Activity, ActivityKind, Club
+from places.models import Place
 from tests.factories import NA_MEO, THANH_HOA, ParticipantFactory, current_commune, son_la_commune, staff
 from trainings import submission
 from trainings.models import Attendance, Participant

@@ -4,8 +4,8 @@ import uuid
 
 import pytest
 
+from access.roles import TRAINERS
 from campaigns.models import Activity
-from campaigns.roles import TRAINERS
 from tests.factories import NA_MEO, THANH_HOA, current_commune, staff
 
 pytestmark = pytest.mark.usefixtures("places")

@@ -10,8 +10,9 @@ from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.views.generic.chooser import ChooseResultsView, ChooseView, ChosenMultipleView, ChosenView
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
-from campaigns.models import Place
+from access.models import places_visible_to
 from core.text import ascii_key, split_prefix
+from places.models import Place
 
 
 class PlaceSearchForm(BaseFilterForm):
@@ -43,7 +44,7 @@ class PlacesOfTheUser:
     """The places a chooser offers, and answers for once chosen: those of the user's provinces."""
 
     def places(self):
-        return Place.objects.visible_to(self.request.user)
+        return places_visible_to(self.request.user)
 
 
 class PlaceChooseMixin(PlacesOfTheUser):

@@ -3,7 +3,7 @@ import time
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from campaigns.places import load_places
+from places.loading import load_places
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@
 - Managers: see and correct everything in their provinces, set targets, read reports.
 - National administrators: everything, in every province.
 
-A user's provinces are set on their staff scope (campaigns.StaffScope); national
+A user's provinces are set on their staff scope (access.StaffScope); national
 administrators need none.
 """
 
@@ -14,7 +14,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
-from campaigns.models.scoping import NATIONAL_GROUP
+from access.models import NATIONAL_GROUP
 
 EDITORS = "Editors"  # Wagtail's own group for the public site; reviewers are its "Moderators"
 TRAINERS = "Tập huấn viên"
@@ -31,8 +31,13 @@ def _perms(app_label: str, models: list[str], actions: list[str]) -> list[tuple[
     return [(app_label, f"{action}_{model}") for model in models for action in actions]
 
 
+APP_OF = {"place": "places", "staffscope": "access"} | dict.fromkeys(
+    ["participant", "attendance", "course", "trainer"], "trainings"
+)
+
+
 def _app_of(model: str) -> str:
-    return "trainings" if model in {"participant", "attendance", "course", "trainer"} else "campaigns"
+    return APP_OF.get(model, "campaigns")
 
 
 def _all(models: list[str], actions: list[str]) -> list[tuple[str, str]]:

@@ -10,8 +10,8 @@ from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
 
-from campaigns.models import Place
 from core.text import ascii_key, split_prefix
+from places.models import Place
 
 
 class ReadOnlyPermissionPolicy(ModelPermissionPolicy):

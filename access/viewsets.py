@@ -14,16 +14,16 @@ from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.ui.tables import ButtonsColumnMixin, TitleColumn
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.ui.tables import ButtonsColumnMixin, Column, TitleColumn
 from wagtail.admin.views import generic
 from wagtail.admin.views.generic import history, usage
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
 
-from campaigns.models import Place
-from campaigns.models.places import PlaceQuerySet
-from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
+from access.models import ProvinceScopedQuerySet, StaffScope, places_visible_to, province_ids_for
 from core.fields import PlainTextForm
+from places.models import Place, PlaceQuerySet
 
 
 class ScopedObjectMixin:
@@ -86,7 +86,7 @@ class ScopedUsageView(ScopedObjectMixin, usage.UsageView):
 
 
 class ScopedModelViewSet(ModelViewSet):
-    """A ModelViewSet over a model whose manager has `for_user` (see campaigns.models.scoping)."""
+    """A ModelViewSet over a model whose manager has `for_user` (see access.models)."""
 
     index_view_class = ScopedIndexView
     add_view_class = ScopedCreateView
@@ -109,7 +109,7 @@ def scoped_choices(queryset: QuerySet, user) -> QuerySet:
     if isinstance(queryset, ProvinceScopedQuerySet):
         return queryset.for_user(user)
     if isinstance(queryset, PlaceQuerySet):
-        return queryset.visible_to(user)
+        return places_visible_to(user, queryset)
     if queryset.model is get_image_model():
         from wagtail.permissions import policy_registry
 
@@ -210,7 +210,7 @@ def scoped_lines(formset, user) -> QuerySet:
 def province_choices(request):
     """Current provinces the user may see, for the province filter."""
     provinces = Place.objects.current_provinces().order_by("short_name")
-    return provinces if request is None else provinces.visible_to(request.user)
+    return provinces if request is None else places_visible_to(request.user, provinces)
 
 
 class ProvinceFilter(django_filters.ModelChoiceFilter):
@@ -224,3 +224,21 @@ class ProvinceFilter(django_filters.ModelChoiceFilter):
         if not value:
             return queryset
         return queryset.in_province(value)
+
+
+class StaffScopeViewSet(ModelViewSet):
+    """Which provinces each staff member works in (national administrators only)."""
+
+    model = StaffScope
+    icon = "user"
+    menu_label = _("Staff provinces")
+    add_to_settings_menu = True
+    url_prefix = "staff-provinces"
+    list_display = ["user", Column("province_names", label=_("provinces"))]
+    search_fields = ["user__username", "user__first_name", "user__last_name"]
+    search_backend_name = None
+    panels = [FieldPanel("user"), FieldPanel("provinces", widget=forms.CheckboxSelectMultiple)]
+
+    def get_index_view_kwargs(self, **kwargs):
+        queryset = StaffScope.objects.select_related("user").prefetch_related("provinces")
+        return super().get_index_view_kwargs(queryset=queryset, **kwargs)

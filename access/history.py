@@ -8,7 +8,7 @@ mounted in config/urls.py at Wagtail's own address, ahead of Wagtail's admin URL
 
 from wagtail.admin.views.reports.audit_logging import LogEntriesView
 
-from campaigns.models.scoping import without_other_provinces
+from access.models import without_other_provinces
 
 
 class SiteHistoryView(LogEntriesView):
