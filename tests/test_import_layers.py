@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 PROJECT = Path(__file__).resolve().parent.parent
-PACKAGES = ["campaigns", "trainings", "cms", "config"]
+PACKAGES = ["campaigns", "trainings", "cms", "demo", "config"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
 
 

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "cms",
     "campaigns",
     "trainings",
+    "demo",
     "guides",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
