@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "trainings",
     "reporting",
     "cms",
+    "demo",
     "guides",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

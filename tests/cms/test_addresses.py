@@ -11,7 +11,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, strea
 from cms.models import ArticlePage, ContentPage
 from cms.site import configure_default_site, site_address
 from cms.slugs import SLUG_LENGTH, vietnamese_slug
-from tests.factories.cms import article_index, home, publish
+from tests.factories.cms import ArticlePageFactory, ContentPageFactory, article_index, home
 
 LONG_TITLE = (
     "Na Mèo, Thanh Hóa: đồng hành cùng phụ nữ biên cương phòng ngừa mua bán người qua biên giới, "
@@ -64,7 +64,7 @@ def content_page_form(title: str, slug: str) -> dict:
 @pytest.mark.django_db
 def test_a_new_page_whose_address_is_taken_gets_the_next_free_one(client, superuser):
     # What autosave leaves behind: a draft of the same article, already holding the address.
-    draft = home().add_child(instance=ContentPage(title="Giới thiệu", slug="gioi-thieu", live=False))
+    draft = ContentPageFactory(title="Giới thiệu", slug="gioi-thieu", draft=True)
     client.force_login(superuser)
     response = client.post(
         f"/admin/pages/add/cms/contentpage/{home().pk}/", content_page_form("Giới thiệu", "gioi-thieu")
@@ -76,8 +76,8 @@ def test_a_new_page_whose_address_is_taken_gets_the_next_free_one(client, superu
 
 @pytest.mark.django_db
 def test_changing_an_address_to_a_taken_one_names_that_page_in_vietnamese(client, superuser):
-    holder = publish(home(), ContentPage(title="Giới thiệu", slug="gioi-thieu"))
-    page = publish(home(), ContentPage(title="Liên hệ", slug="lien-he"))
+    holder = ContentPageFactory(title="Giới thiệu", slug="gioi-thieu")
+    page = ContentPageFactory(title="Liên hệ", slug="lien-he")
     client.force_login(superuser)
     response = client.post(f"/admin/pages/{page.pk}/edit/", content_page_form("Liên hệ", "gioi-thieu"))
     assert response.status_code == 200
@@ -107,7 +107,7 @@ def test_the_default_site_follows_the_setting_and_pages_link_to_it(client):
     assert configure_default_site() is True
     site = Site.objects.get(is_default_site=True)
     assert (site.hostname, site.port) == ("phongchongmuabannguoi.vn", 443)
-    page = publish(home(), ContentPage(title="Giới thiệu", slug="gioi-thieu"))
+    page = ContentPageFactory(title="Giới thiệu", slug="gioi-thieu")
     html = client.get("/gioi-thieu/").content.decode()
     assert '<link rel="canonical" href="https://phongchongmuabannguoi.vn/gioi-thieu/">' in html
     assert '<meta property="og:url" content="https://phongchongmuabannguoi.vn/gioi-thieu/">' in html
@@ -126,7 +126,7 @@ def test_migrate_points_the_default_site_at_the_setting():
 @pytest.mark.django_db
 def test_the_footer_leads_to_a_site_map_for_readers(client):
     index = article_index()
-    publish(index, ArticlePage(title="Thanh Hóa: chặn mua bán người", slug="thanh-hoa", summary="Tóm tắt."))
+    ArticlePageFactory(parent=index, title="Thanh Hóa: chặn mua bán người", slug="thanh-hoa")
     footer = client.get("/").content.decode().split('<footer class="site-footer">')[1]
     assert 'href="/so-do-trang/"' in footer
     assert 'href="/sitemap.xml"' not in footer

@@ -161,9 +161,7 @@ def test_campaign_page_hides_a_small_target_count_of_returned_victims(client):
 
 def test_home_page_and_menu_link_the_campaign_and_about_pages(client):
     campaign_page = pages.campaign_page(CampaignFactory(name="Đồng hành cùng phụ nữ biên cương"))
-    about = pages.content_page("Giới thiệu")
-    about.show_in_menus = True
-    about.save_revision().publish()
+    about = pages.content_page("Giới thiệu", show_in_menus=True)
     html = client.get("/").content.decode()
     main = html[html.index("<main") :]
     nav = html[html.index('<nav class="site-nav"') : html.index("</nav>", html.index('<nav class="site-nav"'))]

@@ -23,11 +23,7 @@ def member(group: str):
 
 
 def draft_by(editor) -> ArticlePage:
-    index = pages.article_index()
-    page = ArticlePage(title="Bài mới của biên tập viên", summary="Tóm tắt.", live=False)
-    index.add_child(instance=page)
-    page.save_revision(user=editor)
-    return page
+    return pages.ArticlePageFactory(title="Bài mới của biên tập viên", summary="Tóm tắt.", draft=True, saved_by=editor)
 
 
 def test_editors_may_edit_but_not_publish():

@@ -1,15 +1,24 @@
-"""Public pages for tests: a small site under the home page, built the way editors build it."""
+"""Public pages for tests: a factory per page type (wagtail-factories), and helpers for a
+small site under the home page.
+
+A page factory adds the page under its parent and then saves it the way the admin does:
+a revision, published at once unless the page is a draft. So pages have a live revision,
+a log and first/last publication dates, as editors' pages do.
+
+    ArticlePageFactory()                         # live, under the article index
+    ArticlePageFactory(draft=True, saved_by=u)   # a draft, its revision saved by user u
+    LeafletPageFactory(parent=other_index, topics=[topic])
+"""
 
 from __future__ import annotations
 
 import datetime
-import io
 
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
+import factory
+import wagtail_factories
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
+from wagtail.models import Collection, Page
 
 from cms.models import (
     ArticleIndexPage,
@@ -21,81 +30,169 @@ from cms.models import (
     LeafletPage,
     StatisticsPage,
 )
+from cms.slugs import vietnamese_slug
+from tests.factories import CampaignFactory
+
+# --- Images and documents ----------------------------------------------------------------
+
+
+class ImageFactory(wagtail_factories.ImageFactory):
+    # In the root collection, as an upload without a chosen collection (the library's
+    # default makes a new root collection for every image).
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Ảnh {n}")
+    file = factory.django.ImageField(width=640, height=400, color="#9c1c4b", format="PNG", filename="test.png")
+
+
+class DocumentFactory(wagtail_factories.DocumentFactory):
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Tờ rơi {n}")
+    file = factory.django.FileField(data=b"%PDF-1.4\n% test leaflet\n", filename="leaflet.pdf")
 
 
 def image(title: str = "Ảnh thử") -> Image:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (640, 400), "#9c1c4b").save(buffer, "PNG")
-    item = Image(title=title)
-    item.file = ImageFile(io.BytesIO(buffer.getvalue()), name="test.png")
-    item.save()
-    return item
+    return ImageFactory(title=title)
 
 
 def document(title: str = "Tờ rơi thử") -> Document:
-    item = Document(title=title)
-    item.file.save("leaflet.pdf", ContentFile(b"%PDF-1.4\n% test leaflet\n"), save=False)
-    item.save()
-    return item
+    return DocumentFactory(title=title)
 
 
-def publish(parent, page, user=None):
-    parent.add_child(instance=page)
-    page.save_revision(user=user).publish()
-    return page
+# --- Pages ------------------------------------------------------------------------------------
+
+
+class PublishedPageFactory(wagtail_factories.PageFactory):
+    """A page under `parent`, saved with a revision and published; `draft=True` leaves a draft."""
+
+    class Meta:
+        abstract = True
+        # Publishing saves the page from its revision: saving this copy again would undo it.
+        skip_postgeneration_save = True
+
+    class Params:
+        draft = factory.Trait(live=False)
+
+    # Empty: the page folds its Vietnamese title to a free ASCII slug (SitePage.full_clean).
+    slug = ""
+
+    @factory.post_generation
+    def saved_by(page, create: bool, user, **kwargs) -> None:
+        """The revision that the admin saves, by `user` when given, and its publication."""
+        if not create:
+            return
+        revision = page.save_revision(user=user)
+        if page.live:
+            revision.publish()
 
 
 def home() -> HomePage:
+    """The Vietnamese home page that the migrations make."""
     return HomePage.objects.get(locale__language_code="vi")
+
+
+class HomePageFactory(PublishedPageFactory):
+    """Another site's root (the migrations make the one the tests' site serves)."""
+
+    class Meta:
+        model = HomePage
+
+    parent = factory.LazyFunction(Page.get_first_root_node)
+    title = factory.Sequence(lambda n: f"Trang chủ {n}")
+    # Not a SitePage: a home page gets no slug made for it.
+    slug = factory.LazyAttribute(lambda page: vietnamese_slug(page.title))
+
+
+class ArticleIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = ArticleIndexPage
+
+    parent = factory.LazyFunction(home)
+    title = "Tin bài"
+    slug = "tin-bai"
 
 
 def article_index() -> ArticleIndexPage:
     existing = ArticleIndexPage.objects.filter(locale__language_code="vi").first()
-    return existing or publish(home(), ArticleIndexPage(title="Tin bài", slug="tin-bai"))
+    return existing or ArticleIndexPageFactory()
+
+
+class ArticlePageFactory(PublishedPageFactory):
+    class Meta:
+        model = ArticlePage
+
+    parent = factory.LazyFunction(article_index)
+    title = factory.Sequence(lambda n: f"Bài viết {n}")
+    summary = "Tóm tắt bài viết về mua bán người."
+    date = datetime.date(2024, 5, 1)
+
+
+def article(title: str = "Phụ nữ vùng biên chống mua bán người", **fields) -> ArticlePage:
+    return ArticlePageFactory(title=title, **fields)
+
+
+class LeafletIndexPageFactory(PublishedPageFactory):
+    class Meta:
+        model = LeafletIndexPage
+
+    parent = factory.LazyFunction(home)
+    title = "Tờ rơi"
+    slug = "to-roi"
 
 
 def leaflet_index() -> LeafletIndexPage:
     existing = LeafletIndexPage.objects.filter(locale__language_code="vi").first()
-    return existing or publish(home(), LeafletIndexPage(title="Tờ rơi", slug="to-roi"))
+    return existing or LeafletIndexPageFactory()
 
 
-def article(title: str = "Phụ nữ vùng biên chống mua bán người", **fields) -> ArticlePage:
-    m2m = {
-        name: fields.pop(name) for name in ("topics", "audiences", "provinces", "related_leaflets") if name in fields
-    }
-    fields.setdefault("slug", None)
-    page = ArticlePage(
-        title=title,
-        summary=fields.pop("summary", "Tóm tắt bài viết về mua bán người."),
-        date=fields.pop("date", datetime.date(2024, 5, 1)),
-        **{key: value for key, value in fields.items() if value is not None},
-    )
-    for name, values in m2m.items():
-        setattr(page, name, values)
-    return publish(article_index(), page)
+class LeafletPageFactory(PublishedPageFactory):
+    class Meta:
+        model = LeafletPage
+
+    parent = factory.LazyFunction(leaflet_index)
+    title = factory.Sequence(lambda n: f"Tờ rơi {n}")
+    summary = "Năm điều cần nhớ khi đi làm xa."
+    date = datetime.date(2023, 3, 1)
 
 
 def leaflet(title: str = "Tờ rơi di cư an toàn", **fields) -> LeafletPage:
-    m2m = {name: fields.pop(name) for name in ("topics", "audiences", "provinces", "languages") if name in fields}
-    page = LeafletPage(
-        title=title,
-        summary=fields.pop("summary", "Năm điều cần nhớ khi đi làm xa."),
-        date=fields.pop("date", datetime.date(2023, 3, 1)),
-        **fields,
-    )
-    for name, values in m2m.items():
-        setattr(page, name, values)
-    return publish(leaflet_index(), page)
+    return LeafletPageFactory(title=title, **fields)
+
+
+class CampaignPageFactory(PublishedPageFactory):
+    class Meta:
+        model = CampaignPage
+
+    parent = factory.LazyFunction(home)
+    campaign = factory.SubFactory(CampaignFactory)
+    title = factory.LazyAttribute(lambda page: page.campaign.name)
 
 
 def campaign_page(campaign, **fields) -> CampaignPage:
-    return publish(home(), CampaignPage(title=fields.pop("title", campaign.name), campaign=campaign, **fields))
+    return CampaignPageFactory(campaign=campaign, **fields)
+
+
+class StatisticsPageFactory(PublishedPageFactory):
+    class Meta:
+        model = StatisticsPage
+
+    parent = factory.LazyFunction(home)
+    title = "Số liệu"
+    slug = "so-lieu"
 
 
 def statistics_page() -> StatisticsPage:
     existing = StatisticsPage.objects.filter(locale__language_code="vi").first()
-    return existing or publish(home(), StatisticsPage(title="Số liệu", slug="so-lieu"))
+    return existing or StatisticsPageFactory()
 
 
-def content_page(title: str = "Giới thiệu", body=None) -> ContentPage:
-    return publish(home(), ContentPage(title=title, body=body or [("paragraph", "<p>Về chúng tôi.</p>")]))
+class ContentPageFactory(PublishedPageFactory):
+    class Meta:
+        model = ContentPage
+
+    parent = factory.LazyFunction(home)
+    title = factory.Sequence(lambda n: f"Trang {n}")
+    body = factory.LazyFunction(lambda: [("paragraph", "<p>Về chúng tôi.</p>")])
+
+
+def content_page(title: str = "Giới thiệu", **fields) -> ContentPage:
+    return ContentPageFactory(title=title, **fields)

@@ -7,8 +7,8 @@ import json
 import pytest
 from django.core.management import CommandError, call_command
 
-from campaigns.demo import load_demo
 from campaigns.models import Audience
+from demo.records import load_records
 from tests.factories import ActivityFactory, staff
 
 pytestmark = pytest.mark.usefixtures("places")
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.usefixtures("places")
 
 @pytest.fixture
 def demo(db):
-    load_demo()
+    load_records()
 
 
 def run_totals(*args) -> str:

@@ -9,19 +9,16 @@ import io
 import pytest
 from django.utils import timezone
 from openpyxl import load_workbook
-from wagtail.models import Page
 
-from cms.models import HomePage
+from tests.factories.cms import ContentPageFactory
 
 TITLES = ['=HYPERLINK("http://example.org/x","bấm vào")', "＝1+1", " =1+1", "@SUM(A1)"]
 
 
 @pytest.fixture
 def hostile_pages(db):
-    home = HomePage.objects.filter(locale__language_code="vi").first() or Page.objects.get(depth=2).specific
     for number, title in enumerate(TITLES):
-        page = home.add_child(instance=Page(title=title, slug=f"trang-{number}"))
-        page.save_revision().publish()
+        page = ContentPageFactory(title=title, slug=f"trang-{number}")
         page.locked, page.locked_at = True, timezone.now()  # listed by the locked pages report
         page.save(update_fields=["locked", "locked_at"])
     return TITLES

@@ -12,6 +12,8 @@ HOME_INTRO = (
     "của Hội Liên hiệp Phụ nữ và các ngành, ở mọi tỉnh thành.</p>"
 )
 
+STATISTICS_INTRO = "<p>Tổng số công khai theo tỉnh, từ các báo cáo đã nhập. Không có tên hay thông tin cá nhân.</p>"
+
 # slug, title, date, author, province (current), topics, audiences, summary, paragraphs, figures, quote
 ARTICLES = [
     {

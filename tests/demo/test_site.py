@@ -1,9 +1,9 @@
 import pytest
 
-from campaigns.demo import load_demo
 from campaigns.models import MaterialDistribution
-from cms.demo import load_site_demo
 from cms.models import ArticlePage, CampaignPage, LeafletPage
+from demo.records import load_records
+from demo.site import load_site
 from tests.conftest import shared_records
 
 pytestmark = pytest.mark.django_db
@@ -13,8 +13,8 @@ pytestmark = pytest.mark.django_db
 def demo_site(django_db_setup, django_db_blocker):
     """The demo records and site, loaded once for the module; each test's changes are undone."""
     with shared_records(django_db_blocker):
-        load_demo()
-        yield load_site_demo()
+        load_records()
+        yield load_site()
 
 
 def test_demo_site_has_five_articles_three_leaflets_and_the_border_campaign(demo_site):
@@ -37,7 +37,7 @@ def test_the_leaflet_of_the_thanh_hoa_report_lists_where_it_was_handed_out(demo_
 
 
 def test_loading_the_demo_site_again_creates_nothing(demo_site):
-    again = load_site_demo()
+    again = load_site()
     assert again["created"] == {}
     assert ArticlePage.objects.count() == 5
 

@@ -2,7 +2,9 @@ from django.apps import apps
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from campaigns.demo import DemoDataError, load_demo
+from demo.loader import DemoDataError, Report
+from demo.records import load_records
+from demo.site import load_site
 
 
 class Command(BaseCommand):
@@ -10,16 +12,14 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         try:
-            report = load_demo()
+            report = load_records()
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         self.summarise(report)
         # The public site's pages come after the records they show.
-        from cms.demo import load_site_demo
+        self.summarise(load_site())
 
-        self.summarise(load_site_demo())
-
-    def summarise(self, report: dict) -> None:
+    def summarise(self, report: Report) -> None:
         totals = {outcome: sum(counts.values()) for outcome, counts in report.items()}
         self.stdout.write(_("Demo data: %(created)d created, %(updated)d updated, %(unchanged)d unchanged.") % totals)
         labels = sorted({label for counts in report.values() for label in counts})

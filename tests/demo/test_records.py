@@ -6,7 +6,6 @@ import pytest
 from django.core.management import call_command
 from django.db.models import Count, Sum
 
-from campaigns.demo import load_demo
 from campaigns.models import (
     Activity,
     ActivityKind,
@@ -19,6 +18,7 @@ from campaigns.models import (
     Target,
     Topic,
 )
+from demo.records import load_records
 from places.lookup import lookup_place
 from places.models import Place
 from tests.conftest import shared_records
@@ -36,7 +36,7 @@ def demo(django_db_setup, django_db_blocker):
     """The demo records, loaded once for the module (from the first test that asks for them
     to the module's end); each test's changes are undone."""
     with shared_records(django_db_blocker):
-        yield load_demo()
+        yield load_records()
 
 
 def old_province(name: str) -> Place:
@@ -188,7 +188,7 @@ def test_first_run_reports_what_it_created(demo):
 
 
 def test_second_run_creates_and_updates_nothing(demo):
-    again = load_demo()
+    again = load_records()
     assert sum(again["created"].values()) == 0
     assert sum(again["updated"].values()) == 0
     assert sum(again["unchanged"].values()) == sum(demo["created"].values())
@@ -196,12 +196,12 @@ def test_second_run_creates_and_updates_nothing(demo):
 
 def test_second_run_leaves_every_row_identical(demo):
     before = snapshot()
-    load_demo()
+    load_records()
     assert snapshot() == before
 
 
 def test_second_run_repairs_a_changed_figure(demo):
     Activity.objects.filter(external_id="demo-thanhhoa-police-meetings").update(sessions=1)
-    again = load_demo()
+    again = load_records()
     assert again["updated"] == {"campaigns.Activity": 1}
     assert Activity.objects.get(external_id="demo-thanhhoa-police-meetings").sessions == 9158
