@@ -23,10 +23,10 @@ from django.utils import timezone
 from openpyxl import Workbook
 from wagtail.models import ModelLogEntry
 
-from campaigns.imports.activities import ACTIVITY_COLUMNS, KIND_NAMES, ActivityResource
-from campaigns.imports.service import _fewer_collections, run_import
 from campaigns.models import Activity, ActivityKind, Place
 from campaigns.places import load_places
+from campaigns.resources.activities import ACTIVITY_COLUMNS, KIND_NAMES, ActivityResource
+from transfers.service import _fewer_collections, run_import
 
 SIZES = [10_000, 50_000]
 ROUNDS = {10_000: 3, 50_000: 2}

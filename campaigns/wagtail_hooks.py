@@ -8,7 +8,6 @@ from wagtail.permissions import register_permission_policy
 
 from campaigns.models import Place
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.imports import ExportView, ImportsViewSet
 from campaigns.viewsets.places import ReadOnlyPermissionPolicy, place_viewset
 from campaigns.viewsets.reports import TargetsReportViewSet, TotalsReportViewSet
 from campaigns.viewsets.tracking import (
@@ -31,6 +30,7 @@ from trainings.viewsets import (
     TrainerViewSet,
     participant_chooser_viewset,
 )
+from transfers.views import ExportView, ImportsViewSet
 
 register_permission_policy(Place, ReadOnlyPermissionPolicy(Place))
 # Exports apply the same filters as the list they are downloaded from.

@@ -16,8 +16,12 @@ from django.utils.translation import gettext_lazy
 from import_export.instance_loaders import ModelInstanceLoader
 from wagtail.log_actions import log
 
-from campaigns.imports.activities import PlaceResolver, _names
-from campaigns.imports.base import (
+from campaigns.models import Activity, Audience, Club, Place
+from campaigns.resources.activities import PlaceResolver, _names
+from campaigns.text import ascii_key
+from trainings.models import Attendance, Participant
+from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
+from transfers.base import (
     ChoiceWidget,
     CodeWidget,
     Column,
@@ -27,11 +31,7 @@ from campaigns.imports.base import (
     column_field,
     find_by_key_or_name,
 )
-from campaigns.imports.cells import parse_int
-from campaigns.models import Activity, Audience, Club, Place
-from campaigns.text import ascii_key
-from trainings.models import Attendance, Participant
-from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
+from transfers.cells import parse_int
 
 GENDER_NAMES = {Participant.Gender.FEMALE: "Nữ", Participant.Gender.MALE: "Nam", Participant.Gender.OTHER: "Khác"}
 YES = {"x", "co", "1", "yes", "true", "v", "✓", "✔"}

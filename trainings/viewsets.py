@@ -13,9 +13,9 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.imports import TransferButtonsMixin
 from campaigns.viewsets.scoping import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
 from trainings.models import Course, Participant, Trainer
+from transfers.views import TransferButtonsMixin
 
 
 class ParticipantSearchForm(BaseFilterForm):

@@ -27,7 +27,6 @@ from campaigns.models import (
     Topic,
 )
 from campaigns.viewsets.choosers import place_chooser_viewset
-from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
 from campaigns.viewsets.scoping import (
     ProvinceFilter,
     RowMenuMixin,
@@ -38,6 +37,7 @@ from campaigns.viewsets.scoping import (
 )
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from trainings.viewsets import participant_chooser_viewset
+from transfers.views import TransferButtonsMixin, sign_in_buttons
 
 
 class DayColumn(Column):

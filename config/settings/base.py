@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     # Our apps first, so that their templates and translations take precedence.
     "cms",
+    "transfers",
     "campaigns",
     "trainings",
     "guides",

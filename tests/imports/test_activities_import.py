@@ -8,12 +8,12 @@ import pytest
 from openpyxl import Workbook
 from wagtail.models import ModelLogEntry
 
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity, Place
+from campaigns.resources.activities import ActivityResource
 from campaigns.roles import TRAINERS
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, current_commune, staff
 from tests.imports.conftest import HEADER, csv_file
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

@@ -7,12 +7,12 @@ import io
 import pytest
 from openpyxl import load_workbook
 
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.cells import escape_formula, normalise
-from campaigns.imports.service import export_file, run_import
 from campaigns.models import Activity, Place
+from campaigns.resources.activities import ActivityResource
 from campaigns.roles import TRAINERS
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, son_la_commune, staff
+from transfers.cells import escape_formula, normalise
+from transfers.service import export_file, run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

@@ -5,14 +5,14 @@ import io
 
 import pytest
 
-from campaigns.imports.others import CampaignResource, ClubResource, TargetResource
-from campaigns.imports.service import export_file, run_import
 from campaigns.models import Campaign, Club, Target
+from campaigns.resources.clubs import CampaignResource, ClubResource, TargetResource
 from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, ActivityFactory, ClubFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
+from transfers.service import export_file, run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.imports.base import TransferResource
+from transfers.base import TransferResource
 
 
 @dataclass(frozen=True)
@@ -55,9 +55,9 @@ TRANSFERS = {
     transfer.name: transfer
     for transfer in [
         Transfer(
-            "activities", _("activities"), "campaigns", "activity", "campaigns.imports.activities.ActivityResource"
+            "activities", _("activities"), "campaigns", "activity", "campaigns.resources.activities.ActivityResource"
         ),
-        Transfer("clubs", _("clubs"), "campaigns", "club", "campaigns.imports.others.ClubResource"),
+        Transfer("clubs", _("clubs"), "campaigns", "club", "campaigns.resources.clubs.ClubResource"),
         Transfer(
             "participants",
             _("participants and sign-in lists"),
@@ -65,7 +65,7 @@ TRANSFERS = {
             "participant",
             "trainings.resources.ParticipantResource",
         ),
-        Transfer("campaigns", _("campaigns"), "campaigns", "campaign", "campaigns.imports.others.CampaignResource"),
-        Transfer("targets", _("targets"), "campaigns", "target", "campaigns.imports.others.TargetResource"),
+        Transfer("campaigns", _("campaigns"), "campaigns", "campaign", "campaigns.resources.clubs.CampaignResource"),
+        Transfer("targets", _("targets"), "campaigns", "target", "campaigns.resources.clubs.TargetResource"),
     ]
 }

@@ -13,9 +13,9 @@ import difflib
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.imports.base import LookupWidget
 from campaigns.models import Organiser
 from campaigns.text import clean, has_diacritics, organiser_key, tone_key
+from transfers.base import LookupWidget
 
 MAX_SUGGESTIONS = 5
 

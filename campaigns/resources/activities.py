@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.imports.base import (
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
+from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
+from campaigns.resources.organisers import OrganiserWidget
+from transfers.base import (
     ChoiceWidget,
     CodeWidget,
     Column,
@@ -17,10 +20,7 @@ from campaigns.imports.base import (
     column_field,
     find_by_key_or_name,
 )
-from campaigns.imports.cells import format_date
-from campaigns.imports.organisers import OrganiserWidget
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
-from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
+from transfers.cells import format_date
 
 # The names the provincial reports use for each kind (what the file shows and accepts).
 KIND_NAMES = {

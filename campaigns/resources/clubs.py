@@ -7,8 +7,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from import_export.instance_loaders import ModelInstanceLoader
 
-from campaigns.imports.activities import KIND_NAMES, PlaceResolver, _names, place_columns
-from campaigns.imports.base import (
+from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Place, Target
+from campaigns.resources.activities import KIND_NAMES, PlaceResolver, _names, place_columns
+from campaigns.resources.organisers import OrganiserWidget
+from transfers.base import (
     ChoiceWidget,
     CodeWidget,
     Column,
@@ -19,8 +21,6 @@ from campaigns.imports.base import (
     column_field,
     find_by_key_or_name,
 )
-from campaigns.imports.organisers import OrganiserWidget
-from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Place, Target
 
 CLUB_STATUS_NAMES = {Club.Status.ACTIVE: "Đang hoạt động", Club.Status.CLOSED: "Ngừng hoạt động"}
 MEASURE_NAMES = {

@@ -22,10 +22,10 @@ from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 
-from campaigns.imports.cells import parse_date, parse_int, split_list
-from campaigns.imports.files import FileRefused
 from campaigns.models.scoping import ProvinceScopedQuerySet, province_ids_for
 from campaigns.text import ascii_key
+from transfers.cells import parse_date, parse_int, split_list
+from transfers.files import FileRefused
 
 
 @dataclass

@@ -20,18 +20,18 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from campaigns.imports.activities import PlaceResolver
-from campaigns.imports.base import (
+from campaigns.places import describe
+from campaigns.resources.activities import PlaceResolver
+from campaigns.text import ascii_key
+from transfers.base import (
     ChoiceWidget,
     DateWidget,
     IntWidget,
     LookupWidget,
     TransferResource,
 )
-from campaigns.imports.cells import format_date, parse_date, parse_int, split_list
-from campaigns.imports.templates import example_row
-from campaigns.places import describe
-from campaigns.text import ascii_key
+from transfers.cells import format_date, parse_date, parse_int, split_list
+from transfers.template_workbook import example_row
 
 PREVIEW_ROWS = 10
 MAX_EXAMPLE_ROWS = 10

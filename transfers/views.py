@@ -19,13 +19,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
-from campaigns.imports import jobs
-from campaigns.imports.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from campaigns.imports.preview import example_row_warning
-from campaigns.imports.registry import TRANSFERS, Transfer
-from campaigns.imports.service import ImportReport, export_file
-from campaigns.imports.templates import template_xlsx
 from campaigns.models import ImportJob
+from transfers import jobs
+from transfers.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from transfers.preview import example_row_warning
+from transfers.registry import TRANSFERS, Transfer
+from transfers.service import ImportReport, export_file
+from transfers.template_workbook import template_xlsx
 
 
 def transfer_or_404(name: str) -> Transfer:
@@ -80,7 +80,7 @@ class TransferMixin:
 
 
 class ImportView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/imports/upload.html"
+    template_name = "transfers/upload.html"
     header_icon = "upload"
 
     def get_page_title(self):
@@ -106,7 +106,7 @@ class ImportView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/imports/job.html"
+    template_name = "transfers/job.html"
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
@@ -300,7 +300,7 @@ class SignInSheetView(TemplateView):
     """A printable sign-in sheet for an activity: its details and empty numbered rows, in the
     columns of the participants template so that it can be typed back in. ?format=pdf for a PDF."""
 
-    template_name = "campaigns/imports/sign_in_sheet.html"
+    template_name = "trainings/sign_in_sheet.html"
     blank_rows = 30
 
     def dispatch(self, request, *args, **kwargs):
