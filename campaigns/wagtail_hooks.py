@@ -11,11 +11,9 @@ from campaigns.viewsets.choosers import place_chooser_viewset
 from campaigns.viewsets.places import ReadOnlyPermissionPolicy, place_viewset
 from campaigns.viewsets.reports import TargetsReportViewSet, TotalsReportViewSet
 from campaigns.viewsets.tracking import (
-    ActivityFilterSet,
     ActivityViewSet,
     AudienceViewSet,
     CampaignViewSet,
-    ClubFilterSet,
     ClubViewSet,
     DistributionViewSet,
     OrganiserViewSet,
@@ -25,16 +23,12 @@ from campaigns.viewsets.tracking import (
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
 from trainings.viewsets import (
     CourseViewSet,
-    ParticipantFilterSet,
     ParticipantViewSet,
     TrainerViewSet,
     participant_chooser_viewset,
 )
-from transfers.views import ExportView, ImportsViewSet
 
 register_permission_policy(Place, ReadOnlyPermissionPolicy(Place))
-# Exports apply the same filters as the list they are downloaded from.
-ExportView.filtersets = {"activities": ActivityFilterSet, "clubs": ClubFilterSet, "participants": ParticipantFilterSet}
 
 
 class TrackingGroup(ViewSetGroup):
@@ -64,7 +58,6 @@ def register_viewsets():
         place_chooser_viewset,
         participant_chooser_viewset,
         TotalsReportViewSet(),
-        ImportsViewSet(),
         TargetsReportViewSet(),
     ]
 

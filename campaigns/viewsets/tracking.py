@@ -35,9 +35,10 @@ from campaigns.viewsets.scoping import (
     ScopedIndexView,
     ScopedModelViewSet,
 )
+from campaigns.viewsets.sign_in import sign_in_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from trainings.viewsets import participant_chooser_viewset
-from transfers.views import TransferButtonsMixin, sign_in_buttons
+from transfers.views import TransferButtonsMixin
 
 
 class DayColumn(Column):
