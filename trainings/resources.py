@@ -21,17 +21,9 @@ from campaigns.resources.activities import PlaceResolver, _names
 from campaigns.text import ascii_key
 from trainings.models import Attendance, Participant
 from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
-from transfers.base import (
-    ChoiceWidget,
-    CodeWidget,
-    Column,
-    IntWidget,
-    LookupWidget,
-    TransferResource,
-    column_field,
-    find_by_key_or_name,
-)
+from transfers.base import Column, TransferResource, column_field
 from transfers.cells import parse_int
+from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, LookupWidget, find_by_key_or_name
 
 GENDER_NAMES = {Participant.Gender.FEMALE: "Nữ", Participant.Gender.MALE: "Nam", Participant.Gender.OTHER: "Khác"}
 YES = {"x", "co", "1", "yes", "true", "v", "✓", "✔"}

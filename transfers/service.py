@@ -30,7 +30,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from transfers.base import Change, ChunkResult, TransferResource, error_list
+from transfers.base import Change, TransferResource, error_list
+from transfers.chunks import ChunkResult
 from transfers.files import FileRefused, read_sheet, write_sheet
 from transfers.preview import Previewer, RowReading
 

@@ -9,18 +9,9 @@ from django.utils.translation import gettext_lazy
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
 from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
 from campaigns.resources.organisers import OrganiserWidget
-from transfers.base import (
-    ChoiceWidget,
-    CodeWidget,
-    Column,
-    DateWidget,
-    IntWidget,
-    LookupWidget,
-    TransferResource,
-    column_field,
-    find_by_key_or_name,
-)
+from transfers.base import Column, TransferResource, column_field
 from transfers.cells import format_date
+from transfers.widgets import ChoiceWidget, CodeWidget, DateWidget, IntWidget, LookupWidget, find_by_key_or_name
 
 # The names the provincial reports use for each kind (what the file shows and accepts).
 KIND_NAMES = {

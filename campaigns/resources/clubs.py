@@ -10,17 +10,8 @@ from import_export.instance_loaders import ModelInstanceLoader
 from campaigns.models import ActivityKind, Audience, Campaign, Club, Organiser, Place, Target
 from campaigns.resources.activities import KIND_NAMES, PlaceResolver, _names, place_columns
 from campaigns.resources.organisers import OrganiserWidget
-from transfers.base import (
-    ChoiceWidget,
-    CodeWidget,
-    Column,
-    DateWidget,
-    IntWidget,
-    LookupWidget,
-    TransferResource,
-    column_field,
-    find_by_key_or_name,
-)
+from transfers.base import Column, TransferResource, column_field
+from transfers.widgets import ChoiceWidget, CodeWidget, DateWidget, IntWidget, LookupWidget, find_by_key_or_name
 
 CLUB_STATUS_NAMES = {Club.Status.ACTIVE: "Đang hoạt động", Club.Status.CLOSED: "Ngừng hoạt động"}
 MEASURE_NAMES = {

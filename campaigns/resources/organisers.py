@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from campaigns.models import Organiser
 from campaigns.text import clean, has_diacritics, organiser_key, tone_key
-from transfers.base import LookupWidget
+from transfers.widgets import LookupWidget
 
 MAX_SUGGESTIONS = 5
 

@@ -21,8 +21,9 @@ from wagtail.images import get_image_model
 from campaigns.models import Activity, Campaign, Club, MaterialDistribution, Place, Target
 from tests.factories import SON_LA
 from trainings.models import Attendance, Participant
-from transfers.base import LookupWidget, Rows
+from transfers.chunks import Rows
 from transfers.registry import TRANSFERS
+from transfers.widgets import LookupWidget
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -148,7 +149,7 @@ def test_no_chooser_offers_another_provinces_records(client, provinces, provinci
 
 
 def test_no_import_lookup_finds_another_provinces_records(provinces, provincial):
-    from transfers.base import Finder
+    from transfers.widgets import Finder
 
     hidden = other_province(provinces)
     leaks = []
