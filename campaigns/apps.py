@@ -56,7 +56,7 @@ def register_transfers() -> None:
             label=_("campaigns"),
             app_label="campaigns",
             model_name="campaign",
-            resource_path="campaigns.resources.clubs.CampaignResource",
+            resource_path="campaigns.resources.campaigns.CampaignResource",
             file_stem="chuong-trinh",
             order=40,
         )
@@ -67,7 +67,7 @@ def register_transfers() -> None:
             label=_("targets"),
             app_label="campaigns",
             model_name="target",
-            resource_path="campaigns.resources.clubs.TargetResource",
+            resource_path="campaigns.resources.targets.TargetResource",
             file_stem="chi-tieu",
             order=50,
             listed_with="campaigns.campaign",  # targets are kept on their campaign's screens

@@ -17,13 +17,14 @@ from import_export.instance_loaders import ModelInstanceLoader
 from wagtail.log_actions import log
 
 from campaigns.models import Activity, Audience, Club, Place
-from campaigns.resources.activities import PlaceResolver, _names
+from campaigns.resources.lookups import audience_widget
 from campaigns.text import ascii_key
 from trainings.models import Attendance, Participant
 from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
-from transfers.base import Column, TransferResource, column_field
+from transfers.base import Column, TransferResource, allowed_names, column_field
 from transfers.cells import parse_int
-from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, LookupWidget, find_by_key_or_name
+from transfers.placed import PlaceResolver
+from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, find_by_key_or_name
 
 GENDER_NAMES = {Participant.Gender.FEMALE: "Nữ", Participant.Gender.MALE: "Nam", Participant.Gender.OTHER: "Khác"}
 YES = {"x", "co", "1", "yes", "true", "v", "✓", "✔"}
@@ -47,7 +48,7 @@ PARTICIPANT_COLUMNS = [
         "audience",
         "Đối tượng",
         gettext_lazy("Audience the person belongs to."),
-        allowed=lambda: _names(Audience.objects.order_by("name")),
+        allowed=lambda: allowed_names(Audience.objects.order_by("name")),
     ),
     Column("phone", "Điện thoại", gettext_lazy("Phone number (optional).")),
     Column(
@@ -96,10 +97,7 @@ class ParticipantResource(TransferResource):
     ethnicity = column_field("ethnicity")
     province = column_field("province", attribute=None)
     commune = column_field("commune", attribute=None)
-    audience = column_field(
-        "audience",
-        LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
-    )
+    audience = column_field("audience", audience_widget())
     phone = column_field("phone")
     activity = column_field("activity", attribute=None)
     present = column_field("present", attribute=None)

@@ -41,6 +41,11 @@ class Column:
     allowed: Callable[[], list[str]] | None = None
 
 
+def allowed_names(queryset, attribute: str = "name") -> list[str]:
+    """A column's allowed values as the template lists them: the records' names (the first 200)."""
+    return [str(value) for value in queryset.values_list(attribute, flat=True)[:200]]
+
+
 @dataclass
 class Change:
     """A row of the file that creates or changes a record: what the dry run shows."""

@@ -21,10 +21,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from campaigns.places import describe
-from campaigns.resources.activities import PlaceResolver
 from campaigns.text import ascii_key
 from transfers.base import TransferResource
 from transfers.cells import format_date, parse_date, parse_int, split_list
+from transfers.placed import PlaceResolver
 from transfers.template_workbook import example_row
 from transfers.widgets import ChoiceWidget, DateWidget, IntWidget, LookupWidget
 

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, Organiser, Place
-from campaigns.places import PlaceFinder, PlaceLookupError, lookup_place
+from campaigns.models import Activity, ActivityKind, Audience, Campaign, Organiser
+from campaigns.resources.lookups import audience_widget, campaign_widget, club_widget
 from campaigns.resources.organisers import OrganiserWidget
-from transfers.base import Column, TransferResource, column_field
+from transfers.base import Column, allowed_names, column_field
 from transfers.cells import format_date
-from transfers.widgets import ChoiceWidget, CodeWidget, DateWidget, IntWidget, LookupWidget, find_by_key_or_name
+from transfers.placed import PlacedResource, place_columns
+from transfers.widgets import ChoiceWidget, CodeWidget, DateWidget, IntWidget
 
 # The names the provincial reports use for each kind (what the file shows and accepts).
 KIND_NAMES = {
@@ -24,37 +23,6 @@ KIND_NAMES = {
     ActivityKind.INSPECTION: "Kiểm tra, giám sát",
     ActivityKind.OTHER: "Khác",
 }
-
-
-def _names(queryset, attribute: str = "name") -> list[str]:
-    return [str(value) for value in queryset.values_list(attribute, flat=True)[:200]]
-
-
-def place_columns(required_commune: bool = False) -> list[Column]:
-    return [
-        Column(
-            "province",
-            "Tỉnh/Thành phố",
-            gettext_lazy(
-                "Province or city: name (with or without diacritics, “Tỉnh”/“TP.” optional) or official code."
-            ),
-            required=True,
-            example="Thanh Hóa",
-        ),
-        Column(
-            "district",
-            "Quận/Huyện",
-            gettext_lazy("District, for records before 1 July 2025 (districts were abolished then). May be empty."),
-            example="",
-        ),
-        Column(
-            "commune",
-            "Xã/Phường",
-            gettext_lazy("Commune or ward: name or official code. Empty when the record covers the whole province."),
-            required=required_commune,
-            example="Na Mèo",
-        ),
-    ]
 
 
 ACTIVITY_COLUMNS = [
@@ -90,20 +58,20 @@ ACTIVITY_COLUMNS = [
         "campaign",
         "Chương trình",
         gettext_lazy("Code or name of a campaign already in the system."),
-        allowed=lambda: _names(Campaign.objects.order_by("code"), "code"),
+        allowed=lambda: allowed_names(Campaign.objects.order_by("code"), "code"),
     ),
     Column(
         "organiser",
         "Đơn vị tổ chức",
         gettext_lazy("Organisers already in the system, separated by “;”."),
         example="",
-        allowed=lambda: _names(Organiser.objects.order_by("name")),
+        allowed=lambda: allowed_names(Organiser.objects.order_by("name")),
     ),
     Column(
         "audience",
         "Đối tượng",
         gettext_lazy("Audiences, separated by “;”."),
-        allowed=lambda: _names(Audience.objects.order_by("name")),
+        allowed=lambda: allowed_names(Audience.objects.order_by("name")),
     ),
     Column(
         "participants",
@@ -123,71 +91,9 @@ ACTIVITY_COLUMNS = [
 ]
 
 
-class PlaceResolver:
-    """Province, district and commune columns → the smallest place named.
+class ActivityResource(PlacedResource):
+    """An activity, placed by its province, district and commune columns (grouped by both)."""
 
-    One answer per distinct triple; the province and district are looked up once per text,
-    and the communes of each province (or district) are read once (`PlaceFinder`)."""
-
-    def __init__(self):
-        self.cache: dict[tuple, tuple[Place | None, dict]] = {}
-        self.provinces: dict[str, Place | PlaceLookupError] = {}
-        self.districts: dict[tuple[str, int], Place | PlaceLookupError] = {}
-        self.communes: dict[int, PlaceFinder] = {}
-
-    def resolve(self, row, *, commune_level: bool = True) -> tuple[Place | None, dict]:
-        key = (row.get("province"), row.get("district"), row.get("commune"))
-        if key not in self.cache:
-            self.cache[key] = self._resolve(*key)
-        return self.cache[key]
-
-    @staticmethod
-    def _remembered(cache: dict, key, find):
-        if key not in cache:
-            try:
-                cache[key] = find()
-            except PlaceLookupError as error:
-                cache[key] = error
-        if isinstance(cache[key], PlaceLookupError):
-            raise cache[key]
-        return cache[key]
-
-    def _resolve(self, province_text, district_text, commune_text) -> tuple[Place | None, dict]:
-        if province_text is None:
-            return None, {"province": [_("This column is required.")]}
-        try:
-            text = str(province_text)
-            province = self._remembered(self.provinces, text, lambda: lookup_place(text, level=Place.Level.PROVINCE))
-        except PlaceLookupError as error:
-            return None, {"province": [str(error)]}
-        place, district = province, None
-        if district_text is not None:
-            try:
-                text = str(district_text)
-                district = place = self._remembered(
-                    self.districts,
-                    (text, province.pk),
-                    lambda: lookup_place(text, level=Place.Level.DISTRICT, within=province),
-                )
-            except PlaceLookupError as error:
-                return None, {"district": [str(error)]}
-        if commune_text is not None:
-            within = district or province
-            if within.pk not in self.communes:
-                self.communes[within.pk] = PlaceFinder(level=Place.Level.COMMUNE, within=within)
-            try:
-                place = self.communes[within.pk].find(str(commune_text))
-            except PlaceLookupError as error:
-                return None, {"commune": [str(error)]}
-        return place, {}
-
-
-def club_finder():
-    find = find_by_key_or_name(Club.objects.all(), "external_id", "name")
-    return find
-
-
-class ActivityResource(TransferResource):
     columns = ACTIVITY_COLUMNS
     permission_model = Activity
     update_fields = [
@@ -214,51 +120,29 @@ class ActivityResource(TransferResource):
     start_date = column_field("start_date", DateWidget())
     end_date = column_field("end_date", DateWidget())
     sessions = column_field("sessions", IntWidget())
-    province = column_field("province", attribute=None)
-    district = column_field("district", attribute=None)
-    commune = column_field("commune", attribute=None)
-    campaign = column_field(
-        "campaign",
-        LookupWidget(
-            find_by_key_or_name(Campaign.objects.all(), "code", "name"), lambda c: c.code, gettext_lazy("campaign")
-        ),
-    )
+    campaign = column_field("campaign", campaign_widget())
     organiser = column_field("organiser", attribute=None)
     audience = column_field("audience", attribute=None)
     participants = column_field("participants", IntWidget())
     female = column_field("female", IntWidget())
     ethnic_minority = column_field("ethnic_minority", IntWidget())
-    club = column_field("club", LookupWidget(club_finder(), lambda c: c.external_id or c.name, gettext_lazy("club")))
+    club = column_field("club", club_widget())
     notes = column_field("notes")
 
     m2m_columns = {
         "organiser": ("organisers", OrganiserWidget()),
-        "audience": (
-            "audiences",
-            LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
-        ),
+        "audience": ("audiences", audience_widget()),
     }
 
-    class Meta(TransferResource.Meta):
+    class Meta(PlacedResource.Meta):
         model = Activity
         import_id_fields = ["external_id"]
         fields = [column.key for column in ACTIVITY_COLUMNS]
 
-    def __init__(self, user=None, **kwargs):
-        super().__init__(user=user, **kwargs)
-        self.places = PlaceResolver()
-
     def get_queryset(self):
         return Activity.objects.all()
 
-    def import_related(self, instance, row) -> None:
-        if "province" not in row:
-            return
-        place, errors = self.places.resolve(row)
-        if errors:
-            raise ValidationError(errors)
-        if not self.in_scope(place.province_id):
-            raise ValidationError({"province": [_("%(place)s is outside your provinces.") % {"place": place}]})
+    def place_record(self, instance, place) -> None:
         instance.place = place
         instance.province_id, instance.district_id = place.grouping_ids()
 
@@ -277,18 +161,6 @@ class ActivityResource(TransferResource):
 
     def dehydrate_external_id(self, activity):
         return self.export_code(activity)
-
-    def dehydrate_province(self, activity):
-        return activity.place.province.short_name if activity.place.province_id else activity.place.short_name
-
-    def dehydrate_district(self, activity):
-        place = activity.place
-        if place.level == Place.Level.DISTRICT:
-            return place.name
-        return place.district.name if place.district_id else ""
-
-    def dehydrate_commune(self, activity):
-        return activity.place.name if activity.place.level == Place.Level.COMMUNE else ""
 
     def dehydrate_organiser(self, activity):
         return "; ".join(organiser.name for organiser in activity.organisers.all())

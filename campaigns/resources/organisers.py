@@ -105,3 +105,7 @@ class OrganiserWidget(LookupWidget):
 
     def describe(self, value: Organiser) -> str:
         return value.name
+
+
+def organiser_widget() -> LookupWidget:
+    return OrganiserWidget()

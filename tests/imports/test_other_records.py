@@ -6,7 +6,9 @@ import io
 import pytest
 
 from campaigns.models import Campaign, Club, Target
-from campaigns.resources.clubs import CampaignResource, ClubResource, TargetResource
+from campaigns.resources.campaigns import CampaignResource
+from campaigns.resources.clubs import ClubResource
+from campaigns.resources.targets import TargetResource
 from campaigns.roles import MANAGERS, TRAINERS
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, ActivityFactory, ClubFactory, current_commune, staff
 from tests.imports.conftest import csv_file

@@ -7,7 +7,7 @@ import pytest
 
 from campaigns.models import Activity, Club, MaterialDistribution, Place, Target
 from campaigns.resources.activities import ActivityResource
-from campaigns.resources.clubs import TargetResource
+from campaigns.resources.targets import TargetResource
 from campaigns.roles import MANAGERS, NATIONAL_ADMINS, TRAINERS
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, current_province, staff
 from tests.imports.conftest import csv_file
