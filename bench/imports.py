@@ -23,11 +23,11 @@ from django.utils import timezone
 from openpyxl import Workbook
 from wagtail.models import ModelLogEntry
 
-from campaigns.imports.activities import ACTIVITY_COLUMNS, KIND_NAMES, ActivityResource
-from campaigns.imports.service import _fewer_collections, run_import
 from campaigns.models import Activity, ActivityKind
+from campaigns.resources.activities import ACTIVITY_COLUMNS, KIND_NAMES, ActivityResource
 from places.loading import load_places
 from places.models import Place
+from transfers.service import _fewer_collections, run_import
 
 SIZES = [10_000, 50_000]
 ROUNDS = {10_000: 3, 50_000: 2}

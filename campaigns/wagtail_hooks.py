@@ -2,21 +2,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from campaigns.viewsets.imports import ExportView, ImportsViewSet
 from campaigns.viewsets.tracking import (
-    ActivityFilterSet,
     ActivityViewSet,
     AudienceViewSet,
     CampaignViewSet,
-    ClubFilterSet,
     ClubViewSet,
     DistributionViewSet,
     OrganiserViewSet,
     TopicViewSet,
 )
-
-# Exports apply the same filters as the list they are downloaded from.
-ExportView.filtersets.update({"activities": ActivityFilterSet, "clubs": ClubFilterSet})
 
 # The hook through which apps built on this one (trainings) add their screens to the menu.
 CAMPAIGN_WORK_MENU_HOOK = "register_campaign_work_menu_item"
@@ -42,4 +36,4 @@ class CampaignWorkGroup(ViewSetGroup):
 
 @hooks.register("register_admin_viewset")
 def register_viewsets():
-    return [CampaignWorkGroup(), ImportsViewSet()]
+    return [CampaignWorkGroup()]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
-from campaigns.imports.cells import escape_formula
+from core.cells import escape_formula
 
 _wagtail_preprocess = SpreadsheetExportMixin.preprocess_field_value
 

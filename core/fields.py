@@ -2,7 +2,7 @@
 
 Every admin form (Wagtail model forms, through `register_form_field_override`) and the
 phone form use these, so "2.000" is two thousand everywhere, as in the imports
-(`campaigns.imports.cells.parse_int` is the one reader of numbers).
+(`core.cells.parse_int` is the one reader of numbers).
 
 - "2.000", "2 000" and "2000" are 2000: a dot or a space between thousands.
 - "2,000" is refused: in Vietnamese the comma is the decimal mark ("2,5" is two and a
@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.widgets import AdminDateInput
 
-from campaigns.imports.cells import parse_int
+from core.cells import parse_int
 from core.text import without_control_characters
 
 

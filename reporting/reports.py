@@ -17,7 +17,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from campaigns.imports.cells import escape_formula
+from core.cells import escape_formula
 from reporting.stats import Totals, totals
 from reporting.stats.query import TotalsQueryForm
 from reporting.stats.tables import KEY_COLUMNS, columns, total_row
@@ -112,7 +112,7 @@ def state_filters(form: TotalsQueryForm) -> list[tuple[str, str]]:
 
 def spreadsheet_text(value) -> object:
     """A cell value that a spreadsheet shows and never runs: text that would start a formula
-    gets a leading apostrophe (the one rule of campaigns.imports.cells.escape_formula)."""
+    gets a leading apostrophe (the one rule of core.cells.escape_formula)."""
     return escape_formula(value)
 
 

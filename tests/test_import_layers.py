@@ -43,3 +43,12 @@ def test_a_record_model_importing_trainings_breaks_the_lint(tmp_path):
     done = lint_imports(tree)
     assert done.returncode == 1
     assert "campaigns.models.activities -> trainings.services" in done.stdout
+
+
+def test_the_import_engine_importing_a_records_resource_breaks_the_lint(tmp_path):
+    tree = copy_of_the_project(tmp_path)
+    with (tree / "transfers" / "service.py").open("a") as module:
+        module.write("\n\ndef _upward():\n    from campaigns.resources.activities import ActivityResource  # noqa\n")
+    done = lint_imports(tree)
+    assert done.returncode == 1
+    assert "transfers.service -> campaigns.resources.activities" in done.stdout

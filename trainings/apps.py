@@ -8,3 +8,25 @@ class TrainingsConfig(AppConfig):
 
     def ready(self) -> None:
         from trainings import signals  # noqa: F401
+
+        register_transfers()
+
+
+def register_transfers() -> None:
+    """Participants and sign-in lists in and out of spreadsheets (trainings/resources.py), with
+    an activity's sign-in sheet and filled list among the import screens."""
+    from transfers.registry import Transfer, register_transfer
+
+    register_transfer(
+        Transfer(
+            name="participants",
+            label=_("participants and sign-in lists"),
+            app_label="trainings",
+            model_name="participant",
+            resource_path="trainings.resources.ParticipantResource",
+            file_stem="nguoi-tham-gia",
+            order=30,  # after activities and clubs, before campaigns and targets
+            filterset_path="trainings.viewsets.ParticipantFilterSet",
+            urls_path="trainings.sign_in.urlpatterns",
+        )
+    )

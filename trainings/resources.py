@@ -16,23 +16,16 @@ from django.utils.translation import gettext_lazy
 from import_export.instance_loaders import ModelInstanceLoader
 from wagtail.log_actions import log
 
-from campaigns.imports.activities import PlaceResolver, _names
-from campaigns.imports.base import (
-    ChoiceWidget,
-    CodeWidget,
-    Column,
-    IntWidget,
-    LookupWidget,
-    TransferResource,
-    column_field,
-    find_by_key_or_name,
-)
-from campaigns.imports.cells import parse_int
 from campaigns.models import Activity, Audience, Club
+from campaigns.resources.lookups import audience_widget
+from core.cells import parse_int
 from core.text import ascii_key
 from places.models import Place
 from trainings.models import Attendance, Participant
 from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
+from transfers.base import Column, TransferResource, allowed_names, column_field
+from transfers.placed import PlaceResolver
+from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, find_by_key_or_name
 
 GENDER_NAMES = {Participant.Gender.FEMALE: "Nữ", Participant.Gender.MALE: "Nam", Participant.Gender.OTHER: "Khác"}
 YES = {"x", "co", "1", "yes", "true", "v", "✓", "✔"}
@@ -56,7 +49,7 @@ PARTICIPANT_COLUMNS = [
         "audience",
         "Đối tượng",
         gettext_lazy("Audience the person belongs to."),
-        allowed=lambda: _names(Audience.objects.order_by("name")),
+        allowed=lambda: allowed_names(Audience.objects.order_by("name")),
     ),
     Column("phone", "Điện thoại", gettext_lazy("Phone number (optional).")),
     Column(
@@ -105,10 +98,7 @@ class ParticipantResource(TransferResource):
     ethnicity = column_field("ethnicity")
     province = column_field("province", attribute=None)
     commune = column_field("commune", attribute=None)
-    audience = column_field(
-        "audience",
-        LookupWidget(find_by_key_or_name(Audience.objects.all(), "code", "name"), str, gettext_lazy("audience")),
-    )
+    audience = column_field("audience", audience_widget())
     phone = column_field("phone")
     activity = column_field("activity", attribute=None)
     present = column_field("present", attribute=None)

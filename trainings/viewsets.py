@@ -14,8 +14,8 @@ from wagtail.admin.viewsets.model import ModelViewSet
 
 from access.choosers import place_chooser_viewset
 from access.viewsets import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
-from campaigns.viewsets.imports import TransferButtonsMixin
 from trainings.models import Course, Participant, Trainer
+from transfers.views import TransferButtonsMixin
 
 
 class ParticipantSearchForm(BaseFilterForm):

@@ -2,18 +2,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
-from campaigns.viewsets.imports import ExportView
 from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
 from trainings.viewsets import (
     CourseViewSet,
-    ParticipantFilterSet,
     ParticipantViewSet,
     TrainerViewSet,
     participant_chooser_viewset,
 )
-
-ExportView.filtersets["participants"] = ParticipantFilterSet
 
 
 @hooks.register("register_admin_viewset")

@@ -25,8 +25,9 @@ from access.viewsets import (
 )
 from campaigns.forms import CampaignForm
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
-from campaigns.viewsets.imports import TransferButtonsMixin, sign_in_buttons
+from campaigns.viewsets.sign_in import sign_in_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
+from transfers.views import TransferButtonsMixin
 
 
 class DayColumn(Column):

@@ -23,10 +23,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
     # Our apps first, so that their templates and translations take precedence.
-    # In the order of their layers: each may import only those above it (pyproject.toml).
+    # In the order of their layers: each may import only those listed before it (pyproject.toml).
     "core",
     "places",
     "access",
+    "transfers",
     "campaigns",
     "trainings",
     "reporting",

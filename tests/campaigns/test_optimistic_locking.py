@@ -20,15 +20,15 @@ from django.urls import reverse
 from wagtail.users.models import UserProfile
 
 from access.roles import MANAGERS, TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity, Club
 from campaigns.models.versioning import EditConflict
+from campaigns.resources.activities import ActivityResource
 from tests.factories import NA_MEO, THANH_HOA, ActivityFactory, ClubFactory, ParticipantFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from tests.imports.test_other_records import PEOPLE
 from tests.security.forms import formset
 from trainings.resources import ParticipantResource
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("places")
 PROJECT = Path(__file__).resolve().parents[2]

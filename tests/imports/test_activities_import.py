@@ -9,12 +9,12 @@ from openpyxl import Workbook
 from wagtail.models import ModelLogEntry
 
 from access.roles import TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
 from places.models import Place
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, current_commune, staff
 from tests.imports.conftest import HEADER, csv_file
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

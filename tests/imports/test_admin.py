@@ -133,7 +133,7 @@ def test_sign_in_sheet_of_another_province_is_not_found(client):
 def test_upload_waits_in_the_private_imports_storage_and_progress_comes_from_the_cache(client):
     from django.core.files.storage import storages
 
-    from campaigns.imports import jobs
+    from transfers import jobs
 
     user = staff(TRAINERS, THANH_HOA)
     client.force_login(user)

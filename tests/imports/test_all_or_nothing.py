@@ -13,13 +13,13 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from access.roles import TRAINERS
-from campaigns.imports import jobs
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity, ImportJob
 from campaigns.models.activities import ActivityQuerySet
+from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import csv_file
+from transfers import jobs
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 
@@ -104,7 +104,7 @@ def test_a_background_import_failing_in_a_later_chunk_leaves_everything_as_it_wa
     job = ImportJob.objects.get(user=user)
     assert job.in_background and job.status == ImportJob.Status.CHECKED
     patch, calls = failing_bulk_create(on_call=3)
-    with patch, mock.patch("campaigns.imports.service.CHUNK_ROWS", 2):
+    with patch, mock.patch("transfers.service.CHUNK_ROWS", 2):
         client.post(upload.url, {"action": "confirm"})  # the test settings run the task at once
     job.refresh_from_db()
     assert len(calls) == 3

@@ -6,11 +6,11 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from access.roles import TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import csv_file
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 ROWS = [f"TH-{n},Buổi truyền thông,Truyền thông {n},01/08/2025,,1,Thanh Hóa,,Na Mèo,,,,45,40,," for n in range(30)]

@@ -13,13 +13,13 @@ from django.urls import reverse
 from django.utils import translation
 
 from access.roles import TRAINERS
-from campaigns.imports import preview
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
-from campaigns.imports.templates import template_xlsx
 from campaigns.models import Activity, Club, ImportJob
+from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, ClubFactory, OrganiserFactory, son_la_commune, staff
 from tests.imports.conftest import csv_file
+from transfers import preview
+from transfers.service import run_import
+from transfers.template_workbook import template_xlsx
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 
@@ -219,7 +219,7 @@ def test_an_organisers_exact_name_wins_over_a_look_alike():
 
 
 def test_clubs_and_campaigns_take_organisers_as_people_type_them_too():
-    from campaigns.imports.others import ClubResource
+    from campaigns.resources.clubs import ClubResource
 
     clubs = "Mã,Tên câu lạc bộ,Tỉnh/Thành phố,Xã/Phường,Đơn vị tổ chức"
     file = csv_file("CLB-1,CLB Na Mèo,Thanh Hóa,Na Mèo,hoi lien hiep phu nu thanh hoa", header=clubs)

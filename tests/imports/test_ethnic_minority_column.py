@@ -1,9 +1,9 @@
 """Activities without a name list can say how many of those who came were of an ethnic minority."""
 
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
 from tests.imports.conftest import HEADER, csv_file
+from transfers.service import run_import
 
 
 def test_the_ethnic_minority_count_is_imported(vocabulary):

@@ -8,12 +8,12 @@ import pytest
 from openpyxl import load_workbook
 
 from access.roles import TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.cells import escape_formula, normalise
-from campaigns.imports.service import export_file, run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
+from core.cells import escape_formula, normalise
 from places.models import Place
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, son_la_commune, staff
+from transfers.service import export_file, run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

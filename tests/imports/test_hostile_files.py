@@ -18,11 +18,11 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from access.roles import TRAINERS
-from campaigns.imports import jobs
-from campaigns.imports.xlsx import TooLarge, iter_first_sheet
 from campaigns.models import ImportJob
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import HEADER, csv_file
+from transfers import jobs
+from transfers.xlsx import TooLarge, iter_first_sheet
 
 PROJECT = Path(__file__).resolve().parents[2]
 SHEET = "xl/worksheets/sheet1.xml"
@@ -62,7 +62,7 @@ import io, json, resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (1536 * 1024 * 1024, 1536 * 1024 * 1024))
 import django
 django.setup()
-from campaigns.imports.files import FileRefused, read_sheet
+from transfers.files import FileRefused, read_sheet
 answers = {}
 for name, path in json.loads(sys.argv[1]).items():
     try:

@@ -6,13 +6,15 @@ import io
 import pytest
 
 from access.roles import MANAGERS, TRAINERS
-from campaigns.imports.others import CampaignResource, ClubResource, TargetResource
-from campaigns.imports.service import export_file, run_import
 from campaigns.models import Campaign, Club, Target
+from campaigns.resources.campaigns import CampaignResource
+from campaigns.resources.clubs import ClubResource
+from campaigns.resources.targets import TargetResource
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, ActivityFactory, ClubFactory, current_commune, staff
 from tests.imports.conftest import csv_file
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
+from transfers.service import export_file, run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import export_file, run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
 from tests.factories import NA_MEO, ActivityFactory, current_commune
+from transfers.service import export_file, run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 

@@ -9,7 +9,7 @@ from openpyxl import Workbook, load_workbook
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 
-from campaigns.imports.xlsx import WorkbookError, iter_first_sheet
+from transfers.xlsx import WorkbookError, iter_first_sheet
 
 
 def openpyxl_rows(data: bytes) -> list[tuple[int, tuple]]:

@@ -12,15 +12,15 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from access.roles import MANAGERS, TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity
+from campaigns.resources.activities import ActivityResource
 from core.text import without_control_characters
 from tests.factories import THANH_HOA, ActivityFactory, ParticipantFactory, staff
 from tests.imports.conftest import csv_file
 from tests.security.forms import form_data
 from tests.trainings.test_record import form_data as phone_form_data
 from trainings.models import Participant
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("places")
 

@@ -7,16 +7,16 @@ import pytest
 
 from access.models import places_visible_to
 from access.roles import MANAGERS, NATIONAL_ADMINS, TRAINERS
-from campaigns.imports.activities import ActivityResource
-from campaigns.imports.others import TargetResource
-from campaigns.imports.service import run_import
 from campaigns.models import Activity, Club, MaterialDistribution, Target
+from campaigns.resources.activities import ActivityResource
+from campaigns.resources.targets import TargetResource
 from places.models import Place
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, current_province, staff
 from tests.imports.conftest import csv_file
 from tests.security.forms import add_line, form_data
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("places")
 

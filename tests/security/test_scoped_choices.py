@@ -18,12 +18,13 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.images import get_image_model
 
-from campaigns.imports.base import LookupWidget, Rows
-from campaigns.imports.registry import TRANSFERS
 from campaigns.models import Activity, Campaign, Club, MaterialDistribution, Target
 from places.models import Place
 from tests.factories import SON_LA
 from trainings.models import Attendance, Participant
+from transfers.chunks import Rows
+from transfers.registry import TRANSFERS
+from transfers.widgets import LookupWidget
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -149,7 +150,7 @@ def test_no_chooser_offers_another_provinces_records(client, provinces, provinci
 
 
 def test_no_import_lookup_finds_another_provinces_records(provinces, provincial):
-    from campaigns.imports.base import Finder
+    from transfers.widgets import Finder
 
     hidden = other_province(provinces)
     leaks = []

@@ -1,4 +1,4 @@
-from ._transfer import ExportCommand
+from transfers.commands import ExportCommand
 
 
 class Command(ExportCommand):

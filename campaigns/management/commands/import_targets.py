@@ -1,4 +1,4 @@
-from ._transfer import ImportCommand
+from transfers.commands import ImportCommand
 
 
 class Command(ImportCommand):

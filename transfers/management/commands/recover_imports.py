@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils.translation import gettext as _
 
-from campaigns.imports.jobs import recover_stale_jobs
+from transfers.jobs import recover_stale_jobs
 
 
 class Command(BaseCommand):

@@ -13,9 +13,9 @@ import difflib
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from campaigns.imports.base import LookupWidget
 from campaigns.models import Organiser
 from core.text import clean, has_diacritics, organiser_key, tone_key
+from transfers.widgets import LookupWidget
 
 MAX_SUGGESTIONS = 5
 
@@ -105,3 +105,7 @@ class OrganiserWidget(LookupWidget):
 
     def describe(self, value: Organiser) -> str:
         return value.name
+
+
+def organiser_widget() -> LookupWidget:
+    return OrganiserWidget()

@@ -20,18 +20,13 @@ from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from campaigns.imports.activities import PlaceResolver
-from campaigns.imports.base import (
-    ChoiceWidget,
-    DateWidget,
-    IntWidget,
-    LookupWidget,
-    TransferResource,
-)
-from campaigns.imports.cells import format_date, parse_date, parse_int, split_list
-from campaigns.imports.templates import example_row
+from core.cells import format_date, parse_date, parse_int, split_list
 from core.text import ascii_key
 from places.lookup import describe
+from transfers.base import TransferResource
+from transfers.placed import PlaceResolver
+from transfers.template_workbook import example_row
+from transfers.widgets import ChoiceWidget, DateWidget, IntWidget, LookupWidget
 
 PREVIEW_ROWS = 10
 MAX_EXAMPLE_ROWS = 10

@@ -8,8 +8,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from campaigns.imports.base import TransferResource
-from campaigns.imports.cells import escape_formula, parse_date
+from core.cells import escape_formula, parse_date
+from transfers.base import TransferResource
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 

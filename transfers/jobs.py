@@ -23,10 +23,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from campaigns.imports.files import FileRefused, check_xlsx_size
-from campaigns.imports.registry import TRANSFERS
-from campaigns.imports.service import ImportReport, run_import
 from campaigns.models import ImportJob
+from transfers.files import FileRefused, check_xlsx_size
+from transfers.registry import TRANSFERS
+from transfers.service import ImportReport, run_import
 
 logger = logging.getLogger(__name__)
 PROGRESS_SECONDS = 24 * 3600
@@ -58,8 +58,8 @@ def estimate_rows(job: ImportJob) -> int:
     An XLSX archive that would expand too far is refused (FileRefused) before a byte is unpacked."""
     with open_upload(job) as file:
         if file.read(4) == b"PK\x03\x04":
-            from campaigns.imports.files import max_xlsx_expanded
-            from campaigns.imports.xlsx import count_rows
+            from transfers.files import max_xlsx_expanded
+            from transfers.xlsx import count_rows
 
             file.seek(0)
             check_xlsx_size(file)

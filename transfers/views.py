@@ -19,13 +19,13 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
-from campaigns.imports import jobs
-from campaigns.imports.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
-from campaigns.imports.preview import example_row_warning
-from campaigns.imports.registry import TRANSFERS, Transfer
-from campaigns.imports.service import ImportReport, export_file
-from campaigns.imports.templates import template_xlsx
 from campaigns.models import ImportJob
+from transfers import jobs
+from transfers.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from transfers.preview import example_row_warning
+from transfers.registry import TRANSFERS, Transfer
+from transfers.service import ImportReport, export_file
+from transfers.template_workbook import template_xlsx
 
 
 def transfer_or_404(name: str) -> Transfer:
@@ -50,24 +50,21 @@ class UploadForm(forms.Form):
         return upload
 
 
-INDEX_URL_NAMES = {"activities": "activity", "clubs": "club", "participants": "participant", "campaigns": "campaign"}
-
-
 class TransferMixin:
     permission = "import"
 
     def transfer_index_url(self) -> str:
-        return reverse(f"{INDEX_URL_NAMES.get(self.transfer.name, 'campaign')}:index")
+        return reverse(f"{self.transfer.listing_model()._meta.model_name}:index")
 
     def get_breadcrumbs_items(self):
-        listing = INDEX_URL_NAMES.get(self.transfer.name, "campaign")
-        from django.apps import apps
         from django.utils.text import capfirst
 
-        model = apps.get_model("trainings" if listing == "participant" else "campaigns", listing)
         return [
             *self.breadcrumbs_items,
-            {"url": self.transfer_index_url(), "label": capfirst(model._meta.verbose_name_plural)},
+            {
+                "url": self.transfer_index_url(),
+                "label": capfirst(self.transfer.listing_model()._meta.verbose_name_plural),
+            },
             {"url": "", "label": self.get_page_title()},
         ]
 
@@ -80,7 +77,7 @@ class TransferMixin:
 
 
 class ImportView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/imports/upload.html"
+    template_name = "transfers/upload.html"
     header_icon = "upload"
 
     def get_page_title(self):
@@ -106,7 +103,7 @@ class ImportView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
 
 
 class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
-    template_name = "campaigns/imports/job.html"
+    template_name = "transfers/job.html"
     header_icon = "upload"
 
     def dispatch(self, request, *args, **kwargs):
@@ -154,7 +151,7 @@ class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
 class TemplateDownloadView(TransferMixin, View):
     def get(self, request, *args, **kwargs):
         response = HttpResponse(template_xlsx(self.transfer.resource), content_type=XLSX_CONTENT_TYPE)
-        response["Content-Disposition"] = f'attachment; filename="mau-{self.transfer.file_stem()}.xlsx"'
+        response["Content-Disposition"] = f'attachment; filename="mau-{self.transfer.file_stem}.xlsx"'
         return response
 
 
@@ -162,14 +159,13 @@ class ExportView(TransferMixin, View):
     """The list's records as the user filtered them, in the template's columns."""
 
     permission = "export"
-    filtersets: dict = {}
 
     def get(self, request, *args, **kwargs):
         fmt = request.GET.get("format", "xlsx")
         if fmt not in ("xlsx", "csv"):
             raise Http404
         queryset = self.transfer.queryset(request.user)
-        filterset_class = self.filtersets.get(self.transfer.name)
+        filterset_class = self.transfer.filterset
         if filterset_class is not None:
             queryset = filterset_class(request.GET, queryset=queryset, request=request).qs
         buffer = io.BytesIO()
@@ -177,56 +173,8 @@ class ExportView(TransferMixin, View):
         content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
         response = HttpResponse(buffer.getvalue(), content_type=content_type)
         stamp = timezone.localdate().strftime("%Y%m%d")
-        response["Content-Disposition"] = f'attachment; filename="{self.transfer.file_stem()}-{stamp}.{fmt}"'
+        response["Content-Disposition"] = f'attachment; filename="{self.transfer.file_stem}-{stamp}.{fmt}"'
         return response
-
-
-class SignInListExportView(View):
-    """An activity's filled sign-in list (its participants and who was present) as XLSX or
-    CSV, in the participants template's columns, so that it can be corrected and imported
-    back. Personal data: for those who may export participants (managers, not trainers)."""
-
-    def get(self, request, pk: int):
-        from campaigns.models import Activity
-        from trainings.resources import ParticipantResource, sign_in_queryset
-
-        transfer = TRANSFERS["participants"]
-        if not request.user.has_perm(transfer.export_permission):
-            raise PermissionDenied
-        activity = get_object_or_404(Activity.objects.for_user(request.user), pk=pk)
-        fmt = request.GET.get("format", "xlsx")
-        if fmt not in ("xlsx", "csv"):
-            raise Http404
-        buffer = io.BytesIO()
-        queryset = sign_in_queryset(activity).order_by("full_name", "pk")
-        export_file(ParticipantResource, queryset, fmt, buffer, user=request.user, for_activity=activity)
-        content_type = XLSX_CONTENT_TYPE if fmt == "xlsx" else CSV_CONTENT_TYPE
-        response = HttpResponse(buffer.getvalue(), content_type=content_type)
-        response["Content-Disposition"] = f'attachment; filename="danh-sach-ky-ten-{activity.pk}.{fmt}"'
-        return response
-
-
-def sign_in_buttons(request, activity) -> list[Button]:
-    """The activity's printable sign-in sheet and, for those who may export participants, its filled list."""
-    buttons = [
-        Button(
-            _("Sign-in sheet"),
-            url=reverse("imports:sign_in_sheet", args=[activity.pk]),
-            icon_name="doc-full",
-            priority=40,
-        )
-    ]
-    if request.user.has_perm(TRANSFERS["participants"].export_permission):
-        for priority, fmt in enumerate(("xlsx", "csv"), start=41):
-            buttons.append(
-                Button(
-                    _("Sign-in list with attendance (%(format)s)") % {"format": fmt.upper()},
-                    url=reverse("imports:sign_in_list", args=[activity.pk]) + f"?format={fmt}",
-                    icon_name="download",
-                    priority=priority,
-                )
-            )
-    return buttons
 
 
 class ImportsViewSet(ViewSet):
@@ -234,9 +182,9 @@ class ImportsViewSet(ViewSet):
     url_prefix = "imports"
 
     def get_urlpatterns(self):
+        # A transfer's own screens first: "<str:transfer>/<int:pk>/" would take theirs.
         return [
-            path("sign-in-sheet/<int:pk>/", SignInSheetView.as_view(), name="sign_in_sheet"),
-            path("sign-in-list/<int:pk>/", SignInListExportView.as_view(), name="sign_in_list"),
+            *(pattern for transfer in TRANSFERS.values() for pattern in transfer.urlpatterns()),
             path("<str:transfer>/", ImportView.as_view(), name="upload"),
             path("<str:transfer>/<int:pk>/", JobView.as_view(), name="job"),
             path("<str:transfer>/template/", TemplateDownloadView.as_view(), name="template"),
@@ -294,47 +242,3 @@ class TransferButtonsMixin:
     def header_more_buttons(self):
         buttons = list(super().header_more_buttons)
         return buttons + transfer_buttons(self.request, self.transfer_name, self.extra_transfer_names)
-
-
-class SignInSheetView(TemplateView):
-    """A printable sign-in sheet for an activity: its details and empty numbered rows, in the
-    columns of the participants template so that it can be typed back in. ?format=pdf for a PDF."""
-
-    template_name = "campaigns/imports/sign_in_sheet.html"
-    blank_rows = 30
-
-    def dispatch(self, request, *args, **kwargs):
-        from campaigns.models import Activity
-
-        if not request.user.has_perm("campaigns.view_activity"):
-            raise PermissionDenied
-        self.activity = get_object_or_404(Activity.objects.for_user(request.user).with_related(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_context_data(self, **kwargs):
-        from trainings.resources import PARTICIPANT_COLUMNS
-
-        context = super().get_context_data(**kwargs)
-        shown = ["full_name", "gender", "birth_year", "ethnicity", "province", "commune", "audience", "phone"]
-        columns = [column for key in shown for column in PARTICIPANT_COLUMNS if column.key == key]
-        context.update(
-            activity=self.activity,
-            code=self.activity.external_id or f"#{self.activity.pk}",
-            columns=columns,
-            rows=range(1, self.blank_rows + 1),
-            organisers=", ".join(str(o) for o in self.activity.organisers.all()),
-            pdf=self.request.GET.get("format") == "pdf",
-        )
-        return context
-
-    def render_to_response(self, context, **kwargs):
-        response = super().render_to_response(context, **kwargs)
-        if not context["pdf"]:
-            return response
-        from weasyprint import HTML
-
-        html = response.rendered_content
-        pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="danh-sach-ky-ten-{self.activity.pk}.pdf"'
-        return response

@@ -17,7 +17,7 @@ from typing import BinaryIO
 from django.conf import settings
 from django.utils.translation import gettext as _
 
-from campaigns.imports.cells import escape_formula, format_date, normalise
+from core.cells import escape_formula, format_date, normalise
 
 FORMATS = ("xlsx", "csv")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -85,7 +85,7 @@ def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
 
 
 def _xlsx_rows(file: BinaryIO, name: str) -> Iterator[tuple[int, tuple]]:
-    from campaigns.imports.xlsx import TooLarge, WorkbookError, WorkbookOutOfBounds, iter_first_sheet
+    from transfers.xlsx import TooLarge, WorkbookError, WorkbookOutOfBounds, iter_first_sheet
 
     check_xlsx_size(file)
     try:

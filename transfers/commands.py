@@ -7,9 +7,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import translation
 
-from campaigns.imports.preview import compact_lines, example_row_warning
-from campaigns.imports.registry import TRANSFERS
-from campaigns.imports.service import export_file, run_import
+from transfers.preview import compact_lines, example_row_warning
+from transfers.registry import TRANSFERS
+from transfers.service import export_file, run_import
 
 
 def add_user_argument(parser) -> None:

@@ -30,9 +30,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
-from campaigns.imports.base import Change, ChunkResult, TransferResource, error_list
-from campaigns.imports.files import FileRefused, read_sheet, write_sheet
-from campaigns.imports.preview import Previewer, RowReading
+from transfers.base import Change, TransferResource, error_list
+from transfers.chunks import ChunkResult
+from transfers.files import FileRefused, read_sheet, write_sheet
+from transfers.preview import Previewer, RowReading
 
 CHUNK_ROWS = 2000
 MAX_LISTED_ERRORS = 500

@@ -1,0 +1,1 @@
+"""The records of campaigns in and out of spreadsheets: their columns, through the transfers engine."""
