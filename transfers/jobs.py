@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from campaigns.models import ImportJob
 from transfers.files import FileRefused, check_xlsx_size
+from transfers.models import ImportJob
 from transfers.registry import TRANSFERS
 from transfers.service import ImportReport, run_import
 

@@ -19,9 +19,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
-from campaigns.models import ImportJob
 from transfers import jobs
 from transfers.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
+from transfers.models import ImportJob
 from transfers.preview import example_row_warning
 from transfers.registry import TRANSFERS, Transfer
 from transfers.service import ImportReport, export_file

@@ -3,7 +3,6 @@ from .campaigns import Campaign, PlanDocument, Target
 from .clubs import Club
 from .common import ActivityKind
 from .distributions import MaterialDistribution
-from .imports import ImportJob
 from .organisers import Organiser
 from .taxonomy import Audience, Topic
 
@@ -13,7 +12,6 @@ __all__ = [
     "Audience",
     "Campaign",
     "Club",
-    "ImportJob",
     "MaterialDistribution",
     "Organiser",
     "PlanDocument",

@@ -9,9 +9,10 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from access.roles import MANAGERS, TRAINERS
-from campaigns.models import Activity, ImportJob
+from campaigns.models import Activity
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, ParticipantFactory, son_la_commune, staff
 from tests.imports.conftest import csv_file
+from transfers.models import ImportJob
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 ROW = "TH-1,Buổi truyền thông,Truyền thông,01/08/2025,,1,Thanh Hóa,,Na Mèo,,,,45,40,,"

@@ -13,12 +13,13 @@ from django.urls import reverse
 from wagtail.models import ModelLogEntry
 
 from access.roles import TRAINERS
-from campaigns.models import Activity, ImportJob
+from campaigns.models import Activity
 from campaigns.models.activities import ActivityQuerySet
 from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import csv_file
 from transfers import jobs
+from transfers.models import ImportJob
 from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")

@@ -18,10 +18,10 @@ from django.utils import timezone
 from openpyxl import Workbook
 
 from access.roles import TRAINERS
-from campaigns.models import ImportJob
 from tests.factories import THANH_HOA, staff
 from tests.imports.conftest import HEADER, csv_file
 from transfers import jobs
+from transfers.models import ImportJob
 from transfers.xlsx import TooLarge, iter_first_sheet
 
 PROJECT = Path(__file__).resolve().parents[2]

@@ -14,7 +14,7 @@ from wagtail.models import Collection, Locale, Site, UploadedFile
 
 from access.models import StaffScope
 from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
-from campaigns.models import Activity, Audience, Club, ImportJob, MaterialDistribution, Topic
+from campaigns.models import Activity, Audience, Club, MaterialDistribution, Topic
 from cms.models import Language
 from tests.factories import (
     SON_LA,
@@ -32,6 +32,7 @@ from tests.factories import (
 )
 from tests.factories import cms as pages
 from trainings.models import Course, Participant, Trainer
+from transfers.models import ImportJob
 
 ROLES = ("anonymous", "editor", "trainer", "manager", "national")
 
