@@ -191,6 +191,21 @@ def load_places(rows: Iterable[PlaceRow] | None = None) -> LoadReport:
     }
     ids = {key: place["id"] for key, place in existing.items()}
 
+    report.created = _create_missing(by_key, ids)
+    # A province is its own province: known only once it has an id.
+    Place.objects.filter(level=Place.Level.PROVINCE, province__isnull=True).update(province=F("pk"))
+    report.updated, report.unchanged = _update_changed(existing, by_key, ids)
+    report.counts = {
+        f"{'current' if is_current else 'before_2025'}_{level}": count
+        for is_current, level, count in _count_by_system()
+    }
+    return report
+
+
+def _create_missing(by_key: dict[Key, PlaceRow], ids: dict[Key, int]) -> int:
+    """Insert the units not stored yet, level by level so that each finds its parent's id
+    (recorded in `ids` as they are made); the number inserted."""
+    created = 0
     order = sorted(by_key, key=lambda key: (not key[0], LEVEL_RANK[key[1]]))
     for is_current, level in dict.fromkeys((key[0], key[1]) for key in order):
         missing = [by_key[key] for key in order if key[:2] == (is_current, level) and key not in ids]
@@ -209,15 +224,17 @@ def load_places(rows: Iterable[PlaceRow] | None = None) -> LoadReport:
             ],
             batch_size=2000,
         )
-        report.created += len(missing)
+        created += len(missing)
         ids.update(
             ((is_current, level, code), pk)
             for pk, code in Place.objects.filter(is_current=is_current, level=level).values_list("id", "code")
         )
-    # A province is its own province: known only once it has an id.
-    Place.objects.filter(level=Place.Level.PROVINCE, province__isnull=True).update(province=F("pk"))
+    return created
 
-    changed = []
+
+def _update_changed(existing: dict[Key, dict], by_key: dict[Key, PlaceRow], ids: dict[Key, int]) -> tuple[int, int]:
+    """Rewrite the stored units that differ from the source; (updated, unchanged)."""
+    changed, unchanged = [], 0
     for key, place in existing.items():
         row = by_key.get(key)
         if row is None:
@@ -226,15 +243,10 @@ def load_places(rows: Iterable[PlaceRow] | None = None) -> LoadReport:
         if any(place[name] != value for name, value in wanted.items()):
             changed.append(Place(id=place["id"], **wanted))
         else:
-            report.unchanged += 1
+            unchanged += 1
     if changed:
         Place.objects.bulk_update(changed, _OWN_FIELDS + _LINK_FIELDS, batch_size=500)
-    report.updated = len(changed)
-    report.counts = {
-        f"{'current' if is_current else 'before_2025'}_{level}": count
-        for is_current, level, count in _count_by_system()
-    }
-    return report
+    return len(changed), unchanged
 
 
 def _own_values(row: PlaceRow) -> dict[str, str]:

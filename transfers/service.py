@@ -6,7 +6,7 @@ inside one transaction for the whole file: bulk resources (activities, clubs, ca
 check every row with the model's rules and write the chunk in bulk (`import_rows`); the
 others save row by row through django-import-export. Any refused row or refused write
 rolls everything back, so the database holds either the whole file or nothing of it
-(tests/imports/test_all_or_nothing.py); the report lists every refused row with its row
+(tests/transfers/test_all_or_nothing.py); the report lists every refused row with its row
 number, column and message, and the audit log gets one entry per record created or
 changed, written in bulk once the whole file has gone through.
 """

@@ -24,9 +24,9 @@ from campaigns.models import Activity, Club
 from campaigns.models.versioning import EditConflict
 from campaigns.resources.activities import ActivityResource
 from tests.factories import NA_MEO, THANH_HOA, ActivityFactory, ClubFactory, ParticipantFactory, current_commune, staff
-from tests.imports.conftest import csv_file
-from tests.imports.test_other_records import PEOPLE
 from tests.security.forms import formset
+from tests.transfers.conftest import csv_file
+from tests.transfers.test_other_records import PEOPLE
 from trainings.resources import ParticipantResource
 from transfers.service import run_import
 

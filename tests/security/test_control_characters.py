@@ -16,9 +16,9 @@ from campaigns.models import Activity
 from campaigns.resources.activities import ActivityResource
 from core.text import without_control_characters
 from tests.factories import THANH_HOA, ActivityFactory, ParticipantFactory, staff
-from tests.imports.conftest import csv_file
 from tests.security.forms import form_data
 from tests.trainings.test_record import form_data as phone_form_data
+from tests.transfers.conftest import csv_file
 from trainings.models import Participant
 from transfers.service import run_import
 

@@ -12,8 +12,8 @@ from campaigns.resources.activities import ActivityResource
 from campaigns.resources.targets import TargetResource
 from places.models import Place
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, current_province, staff
-from tests.imports.conftest import csv_file
 from tests.security.forms import add_line, form_data
+from tests.transfers.conftest import csv_file
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
 from transfers.service import run_import

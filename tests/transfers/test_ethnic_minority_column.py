@@ -2,7 +2,7 @@
 
 from campaigns.models import Activity
 from campaigns.resources.activities import ActivityResource
-from tests.imports.conftest import HEADER, csv_file
+from tests.transfers.conftest import HEADER, csv_file
 from transfers.service import run_import
 
 

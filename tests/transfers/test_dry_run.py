@@ -16,7 +16,7 @@ from access.roles import TRAINERS
 from campaigns.models import Activity, Club
 from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, ClubFactory, OrganiserFactory, son_la_commune, staff
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 from transfers import preview
 from transfers.models import ImportJob
 from transfers.service import run_import

@@ -9,7 +9,7 @@ from access.roles import TRAINERS
 from campaigns.models import Activity
 from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, staff
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")

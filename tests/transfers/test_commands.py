@@ -5,7 +5,7 @@ from django.core.management import CommandError, call_command
 
 from campaigns.models import Activity
 from tests.factories import ActivityFactory
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 
 pytestmark = pytest.mark.usefixtures("vocabulary")
 ROW = "TH-1,Buổi truyền thông,Truyền thông,01/08/2025,,1,Thanh Hóa,,Na Mèo,,,,45,40,,"
@@ -44,7 +44,7 @@ def test_exit_status_is_non_zero_from_the_shell(tmp_path):
     import subprocess
     import sys
 
-    from tests.imports.conftest import HEADER
+    from tests.transfers.conftest import HEADER
 
     path = tmp_path / "hoat-dong.csv"
     path.write_bytes(csv_file(ROW, header=HEADER.replace("Ghi chú", "Ghi chu them")).getvalue())

@@ -17,7 +17,7 @@ from campaigns.models import Activity
 from campaigns.models.activities import ActivityQuerySet
 from campaigns.resources.activities import ActivityResource
 from tests.factories import THANH_HOA, staff
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 from transfers import jobs
 from transfers.models import ImportJob
 from transfers.service import run_import

@@ -13,7 +13,7 @@ from campaigns.models import Activity
 from campaigns.resources.activities import ActivityResource
 from places.models import Place
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, current_commune, staff
-from tests.imports.conftest import HEADER, csv_file
+from tests.transfers.conftest import HEADER, csv_file
 from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("vocabulary")

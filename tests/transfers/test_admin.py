@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from access.roles import MANAGERS, TRAINERS
 from campaigns.models import Activity
 from tests.factories import SON_LA, THANH_HOA, ActivityFactory, ParticipantFactory, son_la_commune, staff
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 from transfers.models import ImportJob
 
 pytestmark = pytest.mark.usefixtures("vocabulary")

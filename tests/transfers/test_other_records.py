@@ -11,7 +11,7 @@ from campaigns.resources.campaigns import CampaignResource
 from campaigns.resources.clubs import ClubResource
 from campaigns.resources.targets import TargetResource
 from tests.factories import NA_MEO, SON_LA, THANH_HOA, ActivityFactory, ClubFactory, current_commune, staff
-from tests.imports.conftest import csv_file
+from tests.transfers.conftest import csv_file
 from trainings.models import Attendance, Participant
 from trainings.resources import ParticipantResource
 from transfers.service import export_file, run_import

@@ -19,7 +19,7 @@ from openpyxl import Workbook
 
 from access.roles import TRAINERS
 from tests.factories import THANH_HOA, staff
-from tests.imports.conftest import HEADER, csv_file
+from tests.transfers.conftest import HEADER, csv_file
 from transfers import jobs
 from transfers.models import ImportJob
 from transfers.xlsx import TooLarge, iter_first_sheet
