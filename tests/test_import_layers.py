@@ -8,6 +8,8 @@ import sys
 import tomllib
 from pathlib import Path
 
+import pytest
+
 PROJECT = Path(__file__).resolve().parent.parent
 PACKAGES = tomllib.loads((PROJECT / "pyproject.toml").read_text())["tool"]["importlinter"]["root_packages"]
 LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
@@ -36,19 +38,40 @@ def test_the_project_keeps_its_import_contracts(tmp_path):
     assert done.returncode == 0, done.stdout[-2000:]
 
 
-def test_a_record_model_importing_trainings_breaks_the_lint(tmp_path):
+def upward_import(tmp_path, module: str, statement: str) -> subprocess.CompletedProcess:
+    """Lint a copy of the project in which `module` (a dotted path) gains `statement`."""
     tree = copy_of_the_project(tmp_path)
-    with (tree / "campaigns" / "models" / "activities.py").open("a") as module:
-        module.write("\n\ndef _upward():\n    from trainings.services import refresh_counts_from_sign_in  # noqa\n")
-    done = lint_imports(tree)
-    assert done.returncode == 1
-    assert "campaigns.models.activities -> trainings.services" in done.stdout
+    with (tree / (module.replace(".", "/") + ".py")).open("a") as source:
+        source.write(f"\n\ndef _upward():\n    {statement}  # noqa\n")
+    return lint_imports(tree)
 
 
-def test_the_import_engine_importing_a_records_resource_breaks_the_lint(tmp_path):
-    tree = copy_of_the_project(tmp_path)
-    with (tree / "transfers" / "service.py").open("a") as module:
-        module.write("\n\ndef _upward():\n    from campaigns.resources.activities import ActivityResource  # noqa\n")
-    done = lint_imports(tree)
+@pytest.mark.parametrize(
+    ("module", "statement", "reported"),
+    [
+        (
+            "campaigns.models.activities",
+            "from trainings.services import refresh_counts_from_sign_in",
+            "campaigns.models.activities -> trainings.services",
+        ),
+        (
+            "transfers.service",
+            "from campaigns.resources.activities import ActivityResource",
+            "transfers.service -> campaigns.resources.activities",
+        ),
+        ("places.lookup", "from access.models import province_ids_for", "places.lookup -> access.models"),
+        ("core.text", "from reporting.stats import totals", "core.text -> reporting.stats"),
+        ("reporting.stats.families", "from cms.models import HomePage", "reporting.stats.families -> cms.models"),
+        ("cms.models.pages", "from demo.site import load_site", "cms.models.pages -> demo.site"),
+    ],
+)
+def test_an_upward_import_breaks_the_lint(tmp_path, module, statement, reported):
+    done = upward_import(tmp_path, module, statement)
     assert done.returncode == 1
-    assert "transfers.service -> campaigns.resources.activities" in done.stdout
+    assert reported in done.stdout
+
+
+def test_neighbours_in_one_layer_do_not_import_each_other(tmp_path):
+    done = upward_import(tmp_path, "guides.views", "from cms.models import HomePage")
+    assert done.returncode == 1
+    assert "guides.views -> cms.models" in done.stdout
