@@ -1,3 +1,5 @@
+from django.templatetags.static import static
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
@@ -29,3 +31,9 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return attendance_log_message(log_entry.data)
+
+
+@hooks.register("insert_global_admin_js")
+def sign_out_clears_the_phone_forms_data():
+    """The admin's "Log out" also deletes the names the phone form keeps offline (queue.js)."""
+    return format_html('<script src="{}" defer></script>', static("trainings/queue.js"))
