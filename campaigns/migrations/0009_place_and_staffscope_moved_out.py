@@ -1,9 +1,9 @@
 # Place and StaffScope moved to the places and access apps; their tables stay (core/model_moves.py).
-# Only Django's picture of the models changes: nothing here touches the database.
+# Only Django's picture of the models changes, and their content types follow them.
 
 from django.db import migrations
 
-from core.model_moves import state_only
+from core.model_moves import move_content_type, state_only
 
 
 class Migration(migrations.Migration):
@@ -12,6 +12,8 @@ class Migration(migrations.Migration):
         ('campaigns', '0008_links_to_moved_models'),
         ('cms', '0006_provinces_from_places'),
         ('trainings', '0003_places_from_places'),
+        ('access', '0001_initial'),
+        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
@@ -23,4 +25,6 @@ class Migration(migrations.Migration):
                 name='StaffScope',
             ),
         ),
+        move_content_type('place', 'campaigns', 'places'),
+        move_content_type('staffscope', 'campaigns', 'access'),
     ]

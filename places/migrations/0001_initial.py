@@ -1,9 +1,10 @@
-# Place moves here from campaigns: its table stays as it is (core/model_moves.py).
+# Place moves here from campaigns: its table stays as it is, and campaigns'
+# migration that lets go of it moves its content type (core/model_moves.py).
 
 import django.db.models.deletion
 from django.db import migrations, models
 
-from core.model_moves import move_content_type, state_only
+from core.model_moves import state_only
 
 
 class Migration(migrations.Migration):
@@ -12,7 +13,6 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('campaigns', '0007_importjob_started_at'),
-        ('contenttypes', '0002_remove_content_type_name'),
     ]
 
     operations = [
@@ -43,5 +43,4 @@ class Migration(migrations.Migration):
                 },
             ),
         ),
-        move_content_type('place', 'campaigns', 'places'),
     ]
