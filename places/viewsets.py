@@ -1,4 +1,4 @@
-"""Wagtail admin screens of the campaigns app, declared as viewsets (see wagtail_hooks.py)."""
+"""The places admin: a read-only list of Vietnam's units, then and now, to search and inspect."""
 
 import django_filters
 from django.db.models import Q
@@ -100,7 +100,7 @@ class PlaceViewSet(ModelViewSet):
     search_backend_name = None
     list_per_page = 50
     list_display = [
-        TitleColumn("name", label=_("name"), url_name="campaigns_place:inspect"),
+        TitleColumn("name", label=_("name"), url_name="place:inspect"),
         Column("code", label=_("official code")),
         Column("get_level_display", label=_("level")),
         Column(
@@ -134,4 +134,4 @@ class PlaceViewSet(ModelViewSet):
         ]
 
 
-place_viewset = PlaceViewSet("campaigns_place")
+place_viewset = PlaceViewSet("place")

@@ -68,7 +68,7 @@ def test_list_query_count_does_not_grow_with_rows(admin_client):
 def test_places_are_read_only(admin_client):
     for name in ("add", "edit", "delete", "copy"):
         with pytest.raises(NoReverseMatch):
-            reverse(f"campaigns_place:{name}", args=[1] if name != "add" else [])
+            reverse(f"place:{name}", args=[1] if name != "add" else [])
     place = Place.objects.first()
     assert admin_client.get(f"{INDEX}new/").status_code == 404
     assert admin_client.post(f"{INDEX}edit/{place.pk}/", {"name": "X"}).status_code == 404
