@@ -7,24 +7,23 @@ from core.model_moves import move_content_type, state_only
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0008_links_to_moved_models'),
-        ('cms', '0006_provinces_from_places'),
-        ('trainings', '0003_places_from_places'),
-        ('access', '0001_initial'),
-        ('contenttypes', '0002_remove_content_type_name'),
+        ("campaigns", "0008_links_to_moved_models"),
+        ("cms", "0006_provinces_from_places"),
+        ("trainings", "0003_places_from_places"),
+        ("access", "0001_initial"),
+        ("contenttypes", "0002_remove_content_type_name"),
     ]
 
     operations = [
         state_only(
             migrations.DeleteModel(
-                name='Place',
+                name="Place",
             ),
             migrations.DeleteModel(
-                name='StaffScope',
+                name="StaffScope",
             ),
         ),
-        move_content_type('place', 'campaigns', 'places'),
-        move_content_type('staffscope', 'campaigns', 'access'),
+        move_content_type("place", "campaigns", "places"),
+        move_content_type("staffscope", "campaigns", "access"),
     ]

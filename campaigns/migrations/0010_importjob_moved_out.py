@@ -7,17 +7,16 @@ from core.model_moves import move_content_type, state_only
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0009_place_and_staffscope_moved_out'),
-        ('transfers', '0001_initial'),
+        ("campaigns", "0009_place_and_staffscope_moved_out"),
+        ("transfers", "0001_initial"),
     ]
 
     operations = [
         state_only(
             migrations.DeleteModel(
-                name='ImportJob',
+                name="ImportJob",
             ),
         ),
-        move_content_type('importjob', 'campaigns', 'transfers'),
+        move_content_type("importjob", "campaigns", "transfers"),
     ]
