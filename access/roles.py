@@ -31,13 +31,11 @@ def _perms(app_label: str, models: list[str], actions: list[str]) -> list[tuple[
     return [(app_label, f"{action}_{model}") for model in models for action in actions]
 
 
-APP_OF = {"place": "places", "staffscope": "access"} | dict.fromkeys(
-    ["participant", "attendance", "course", "trainer"], "trainings"
-)
-
-
 def _app_of(model: str) -> str:
-    return APP_OF.get(model, "campaigns")
+    """The label of the app `model` lives in, from Django's registry: a model moved to another
+    app takes its roles' permissions with it, with no second list of where models live."""
+    (label,) = {found._meta.app_label for found in global_apps.get_models() if found._meta.model_name == model}
+    return label
 
 
 def _all(models: list[str], actions: list[str]) -> list[tuple[str, str]]:
