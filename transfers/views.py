@@ -106,9 +106,6 @@ class JobView(TransferMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "transfers/job.html"
     header_icon = "upload"
 
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
-
     def get_page_title(self):
         return _("Import %(records)s") % {"records": self.transfer.label}
 

@@ -85,6 +85,12 @@ class PublishedPageFactory(wagtail_factories.PageFactory):
             revision.publish()
 
 
+def the_section(factory_class):
+    """The site's one section of a kind (articles, leaflets, statistics), made on first use."""
+    model = factory_class._meta.model
+    return model.objects.filter(locale__language_code="vi").first() or factory_class()
+
+
 def home() -> HomePage:
     """The Vietnamese home page that the migrations make."""
     return HomePage.objects.get(locale__language_code="vi")
@@ -112,8 +118,7 @@ class ArticleIndexPageFactory(PublishedPageFactory):
 
 
 def article_index() -> ArticleIndexPage:
-    existing = ArticleIndexPage.objects.filter(locale__language_code="vi").first()
-    return existing or ArticleIndexPageFactory()
+    return the_section(ArticleIndexPageFactory)
 
 
 class ArticlePageFactory(PublishedPageFactory):
@@ -140,8 +145,7 @@ class LeafletIndexPageFactory(PublishedPageFactory):
 
 
 def leaflet_index() -> LeafletIndexPage:
-    existing = LeafletIndexPage.objects.filter(locale__language_code="vi").first()
-    return existing or LeafletIndexPageFactory()
+    return the_section(LeafletIndexPageFactory)
 
 
 class LeafletPageFactory(PublishedPageFactory):
@@ -181,8 +185,7 @@ class StatisticsPageFactory(PublishedPageFactory):
 
 
 def statistics_page() -> StatisticsPage:
-    existing = StatisticsPage.objects.filter(locale__language_code="vi").first()
-    return existing or StatisticsPageFactory()
+    return the_section(StatisticsPageFactory)
 
 
 class ContentPageFactory(PublishedPageFactory):
