@@ -3,7 +3,8 @@
 Both paths validate through the same Django forms (RecordActivityForm, NewAttendeeFormSet)
 and save through `record_activity`, so neither can store what the other would refuse.
 A submission carries the UUID the phone made for it: the same record sent twice is stored
-once, and a different record under a UUID already used is a conflict, never an overwrite.
+once, and a different record under a UUID the account already used is a conflict, never an
+overwrite. The key is (account, UUID): another account's UUID is as good as a fresh one.
 """
 
 import uuid
@@ -122,8 +123,10 @@ class Outcome:
         return self.activity is None and not self.conflict
 
 
-def stored_with(key: uuid.UUID) -> Activity | None:
-    return Activity.objects.filter(client_uuid=key).first()
+def stored_with(key: uuid.UUID, user) -> Activity | None:
+    """The activity this account sent under `key`. A UUID is the account's own: another
+    account's use of it is invisible here, so the answer can tell nobody that it was used."""
+    return Activity.objects.filter(client_uuid=key, recorded_by=user).first()
 
 
 def new_attendees(attendees) -> list:
@@ -137,7 +140,7 @@ def submit(data, *, user) -> Outcome:
     attendees = NewAttendeeFormSet(data, prefix="new")
     key = parse_uuid(data.get("client_uuid"))
     if key is not None:
-        existing = stored_with(key)
+        existing = stored_with(key, user)
         if existing is not None:
             return _compare(existing, form, attendees, user)
     if not (form.is_valid() and attendees.is_valid()):
@@ -156,7 +159,7 @@ def submit(data, *, user) -> Outcome:
             )
     except IntegrityError:
         # The same UUID arrived twice at once: the other request stored it first.
-        existing = stored_with(key) if key else None
+        existing = stored_with(key, user) if key else None
         if existing is None:
             raise
         return _compare(existing, form, attendees, user)
@@ -168,8 +171,6 @@ def submit(data, *, user) -> Outcome:
 
 def _compare(existing: Activity, form, attendees, user) -> Outcome:
     """A UUID already stored: the same record again (perhaps edited since), or a different one (a conflict)."""
-    if existing.recorded_by_id != user.pk:
-        return Outcome(conflict=True)
     same = (
         form.is_valid()
         and attendees.is_valid()
