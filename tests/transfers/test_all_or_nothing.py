@@ -77,11 +77,14 @@ def test_a_write_failing_in_a_later_chunk_leaves_everything_as_it_was(before, fa
 
 def test_a_database_refusal_in_a_later_chunk_leaves_everything_as_it_was(before):
     # A real constraint of the database, not a model rule: the fourth new activity (TH-5,
-    # in the third chunk) gets the phone-form key of TH-1, which is unique.
+    # in the third chunk) gets the phone-form key of TH-1, which is unique per account.
+    owner = staff(TRAINERS, THANH_HOA)
+    Activity.objects.filter(external_id="TH-1").update(recorded_by=owner)
     taken = Activity.objects.get(external_id="TH-1").client_uuid
     keys = iter([uuid.uuid4() for _ in range(3)] + [taken] + [uuid.uuid4() for _ in range(10)])
     with mock.patch("uuid.uuid4", lambda: next(keys)):
-        report = run_import(ActivityResource, csv_file(*rows(7, first_participants=99)), name="b.csv", chunk_rows=2)
+        file = csv_file(*rows(7, first_participants=99))
+        report = run_import(ActivityResource, file, name="b.csv", chunk_rows=2, user=owner)
     assert not report.ok and report.errors[0].row is None
     assert state() == before
 
