@@ -50,6 +50,28 @@ class PlaceListField(forms.Field):
         return places
 
 
+class CountConfirmationMixin(forms.Form):
+    """A count far above its activity's usual range (`count_warnings()`) is kept only when
+    the person ticks "the counts are right": one extra zero should not reach the totals."""
+
+    confirm_counts = forms.BooleanField(
+        label=_("I have checked: these numbers are right"),
+        required=False,
+        help_text=_("Tick only when a number far above the usual has been asked about."),
+    )
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the form's values
+        if self.errors or self.cleaned_data.get("confirm_counts"):
+            return
+        for warning in self.instance.count_warnings():
+            message = _("%(warning)s If it is right, tick “%(confirm)s” and save again.") % {
+                "warning": warning,
+                "confirm": self.fields["confirm_counts"].label,
+            }
+            self.add_error("participants", message)
+
+
 class CampaignForm(ScopedAdminForm):
     """A campaign is national; its targets are the lines of each province, scoped as such."""
 

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from access.models import places_visible_to
+from campaigns.forms import CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club
 from core.fields import CountField, CountInput, PlainTextForm
 from places.models import Place
@@ -17,7 +18,7 @@ class PlaceChoiceField(forms.ModelChoiceField):
         return f"{place.short_name} ({place.province.short_name})"
 
 
-class RecordActivityForm(PlainTextForm, forms.ModelForm):
+class RecordActivityForm(CountConfirmationMixin, PlainTextForm, forms.ModelForm):
     """The fields a trainer fills in the commune; the rest can be completed in the admin later."""
 
     place = PlaceChoiceField(label=_("commune"), queryset=Place.objects.none())

@@ -55,8 +55,10 @@ def _scalar(value) -> bool:
 
 def _unreadable(payload: dict) -> dict[str, str]:
     """Every part of `payload` that cannot be read, each with the reason in the reader's language."""
-    known = {*SIMPLE_FIELDS, *LIST_FIELDS, "client_uuid", "new"}
+    known = {*SIMPLE_FIELDS, *LIST_FIELDS, "client_uuid", "new", "confirm_counts"}
     errors = {name: _("Unknown part of the record: not read.") for name in payload if name not in known}
+    if payload.get("confirm_counts") not in (None, True, False):
+        errors["confirm_counts"] = _("The confirmation of the numbers is not readable.")
     for name in SIMPLE_FIELDS:
         if not _scalar(payload.get(name)):
             errors[name] = _("%(field)s: not readable (one value expected).") % {"field": _label(name)}
@@ -94,6 +96,8 @@ def form_data_from_json(payload: dict) -> QueryDict:
         if value is not None:
             data[name] = str(value)
     data["client_uuid"] = str(payload.get("client_uuid") or "")
+    if payload.get("confirm_counts"):
+        data["confirm_counts"] = "on"
     for name in LIST_FIELDS:
         data.setlist(name, [str(value) for value in payload.get(name) or [] if value is not None])
     rows = payload.get("new") or []

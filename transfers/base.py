@@ -95,6 +95,7 @@ class TransferResource(ChunkImport, ManyToManyColumns, resources.ModelResource):
         self.created: list[tuple[int, str]] = []
         self.updated: list[tuple[int, str]] = []
         self.changes: list[Change] = []
+        self.warnings: list[tuple[int, str, str]] = []  # (row, column, message): doubts, not refusals
         self.row_numbers: list[int] = []  # the file's row numbers of the chunk's rows (blank rows are left out)
 
     # Columns and headers.
@@ -292,6 +293,16 @@ class TransferResource(ChunkImport, ManyToManyColumns, resources.ModelResource):
             number = self.row_numbers[index - 1] if index <= len(self.row_numbers) else index + 1
             columns = [self.column_header(name) or name for name in getattr(instance, "_changed", [])]
             self.changes.append(Change(number, "new" if is_create else "update", self.change_label(instance), columns))
+        if len(self.warnings) < 100:
+            index = kwargs.get("row_number", 1)
+            number = self.row_numbers[index - 1] if index <= len(self.row_numbers) else index + 1
+            for key, message in self.row_warnings(instance):
+                self.warnings.append((number, self.column_header(key) or key, message))
+
+    def row_warnings(self, instance) -> list[tuple[str, str]]:
+        """Doubts about a row that is stored all the same, as (field, message): the import's
+        check names them so that a slip is seen before the file is confirmed."""
+        return []
 
     def change_label(self, instance) -> str:
         return str(instance)

@@ -59,6 +59,8 @@ class ImportCommand(BaseCommand):
             self.stdout.write(f"{file}: … {report.rows - len(report.readings)} more rows read the same way, not shown")
         for number in report.example_rows:
             self.stderr.write(f"{file}: {example_row_warning([number])}")
+        for warning in report.warnings:
+            self.stderr.write(f"{file}: {warning}")
         for error in report.errors:
             self.stderr.write(f"{file}: {error}")
         summary = (

@@ -68,6 +68,7 @@ class ImportReport:
     refused: str = ""  # the file as a whole could not be read
     readings: list[RowReading] = field(default_factory=list)  # dry run: how the first rows were read
     example_rows: list[int] = field(default_factory=list)  # rows that are the template's example
+    warnings: list[RowError] = field(default_factory=list)  # stored all the same, worth a second look
 
     @property
     def ok(self) -> bool:
@@ -86,6 +87,7 @@ class ImportReport:
         data["errors"] = [RowError(**item) for item in data.get("errors", [])]
         data["changes"] = [Change(**item) for item in data.get("changes", [])]
         data["readings"] = [RowReading.from_dict(item) for item in data.get("readings", [])]
+        data["warnings"] = [RowError(**item) for item in data.get("warnings", [])]
         return cls(**data)
 
 
@@ -185,6 +187,7 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
                     progress(report.rows)
             report.changes = resource.changes
             report.readings, report.example_rows = preview.readings, preview.example_rows
+            report.warnings = [RowError(*warning) for warning in resource.warnings]
             if report.errors or report.refused or dry_run:
                 raise _Rollback
             _log(resource, user)

@@ -12,9 +12,10 @@ from wagtail.images import get_image_model_string
 from wagtail.search import index
 
 from access.models import ProvinceScopedQuerySet
+from campaigns.conf import usual_participants_per_session
 from campaigns.signals import activity_updated
 
-from .common import ActivityKind, validate_part_of_whole, validate_period
+from .common import ActivityKind, PlausibleCounts, grouped, validate_part_of_whole, validate_period
 from .versioning import Versioned, VersionedQuerySet
 
 
@@ -24,7 +25,7 @@ class ActivityQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
         return self.select_related("campaign", "place__province", "province", "club", "recorded_by")
 
 
-class Activity(Versioned, index.Indexed, ClusterableModel):
+class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
     """One session, or a batch of N sessions that a report gives only as totals: the fact table.
 
     It points at the smallest place known (commune, else district, else province) and
@@ -34,6 +35,7 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
     """
 
     Kind = ActivityKind
+    count_fields = ("sessions", "participants", "female", "ethnic_minority")
 
     class Status(models.TextChoices):
         PLANNED = "planned", _("planned")
@@ -166,6 +168,7 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
             {"female": self.female, "ethnic_minority": self.ethnic_minority},
             _("Cannot be more than the number of participants."),
         )
+        self.count_limit_errors(errors)
         if self.club_id and self.kind != ActivityKind.CLUB_MEETING:
             errors.setdefault("club", []).append(_("Only a club meeting points at a club."))
         if errors:
@@ -187,6 +190,23 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         self.version = (
             type(self)._base_manager.using(self._state.db).filter(pk=self.pk).values_list("version", flat=True).get()
         )
+
+    def count_warnings(self) -> list[str]:
+        """Counts far above what an activity of its kind usually has: kept when confirmed
+        (forms ask), named by the import's check. Refused outright above the limits (clean)."""
+        if self.participants is None:
+            return []
+        sessions = self.sessions or 1
+        usual = usual_participants_per_session(self.kind) * sessions
+        if self.participants <= usual:
+            return []
+        return [
+            _(
+                "%(participants)s participants in %(sessions)s session(s) is far more than usual for "
+                "this kind of activity (up to %(usual)s): check the number."
+            )
+            % {"participants": grouped(self.participants), "sessions": grouped(sessions), "usual": grouped(usual)}
+        ]
 
     def coverage_warnings(self) -> list[str]:
         """Doubts worth showing but not refusing: a place outside the campaign's coverage, a

@@ -1,9 +1,11 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from access.models import ProvinceScopedQuerySet
 
+from .common import PlausibleCounts
 from .versioning import Versioned, VersionedQuerySet
 
 
@@ -12,12 +14,14 @@ class ClubQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
         return self.select_related("place__province", "organiser", "campaign")
 
 
-class Club(Versioned, index.Indexed, models.Model):
+class Club(PlausibleCounts, Versioned, index.Indexed, models.Model):
     """A club (câu lạc bộ) that meets in a commune; its meetings are activities pointing at it.
 
     Members are a count, or the list of trainings participants when one is kept. Its
     version refuses a stale edit, as an activity's does.
     """
+
+    count_fields = ("member_count",)
 
     class Status(models.TextChoices):
         ACTIVE = "active", _("active")
@@ -76,3 +80,10 @@ class Club(Versioned, index.Indexed, models.Model):
         if self.place_id:
             self.province_id = self.place.province_id
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        super().clean()
+        errors: dict = {}
+        self.count_limit_errors(errors)
+        if errors:
+            raise ValidationError(errors)

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from campaigns.conf import count_limit
+
 
 class ActivityKind(models.TextChoices):
     """The kinds of work the provincial reports describe (DESIGN.md, glossary)."""
@@ -28,3 +30,43 @@ def validate_part_of_whole(errors: dict, whole: int | None, parts: dict[str, int
     for field, part in parts.items():
         if part is not None and part > whole:
             errors.setdefault(field, []).append(message)
+
+
+def grouped(number: int) -> str:
+    """A count as Vietnamese writes it: 1.000.000."""
+    return f"{number:,}".replace(",", ".")
+
+
+def over_limit(field: str, value) -> int | None:
+    """The limit `value` of the count `field` is above, or None when it is within it."""
+    limit = count_limit(field)
+    return limit if isinstance(value, int) and limit is not None and value > limit else None
+
+
+def validate_count_limits(errors: dict, counts: dict[str, int | None]) -> None:
+    """Each count at most its plausible limit (campaigns.conf): more is a slip, refused alike
+    by every way of recording and on every database."""
+    for field, value in counts.items():
+        limit = over_limit(field, value)
+        if limit is not None:
+            errors.setdefault(field, []).append(
+                _("%(value)s is more than any plausible count (at most %(limit)s): check for an extra zero.")
+                % {"value": grouped(value), "limit": grouped(limit)}
+            )
+
+
+class PlausibleCounts:
+    """A model whose `count_fields` are refused above their limits by its `clean()`.
+
+    A count past the limit is left out of the field checks: PostgreSQL's integer column adds
+    its own range check (2,147,483,647) there and SQLite's none, so the same file would get
+    two messages on one database and one on the other; the limit's message is the only one."""
+
+    count_fields: tuple[str, ...] = ()
+
+    def clean_fields(self, exclude=None) -> None:
+        over = {field for field in self.count_fields if over_limit(field, getattr(self, field)) is not None}
+        super().clean_fields(exclude={*(exclude or ()), *over})
+
+    def count_limit_errors(self, errors: dict) -> None:
+        validate_count_limits(errors, {field: getattr(self, field) for field in self.count_fields})

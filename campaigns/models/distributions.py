@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from access.models import ProvinceScopedQuerySet
 
-from .common import validate_part_of_whole, validate_period
+from .common import PlausibleCounts, validate_part_of_whole, validate_period
 
 
 class DistributionQuerySet(ProvinceScopedQuerySet):
@@ -12,8 +12,10 @@ class DistributionQuerySet(ProvinceScopedQuerySet):
         return self.select_related("place__province", "organiser", "campaign")
 
 
-class MaterialDistribution(models.Model):
+class MaterialDistribution(PlausibleCounts, models.Model):
     """Leaflets or other materials printed and handed out: how many, where, when, by whom."""
+
+    count_fields = ("printed", "distributed")
 
     title = models.CharField(
         _("material"), max_length=255, help_text=_("The leaflet or material, as it is called on paper.")
@@ -72,5 +74,6 @@ class MaterialDistribution(models.Model):
         validate_part_of_whole(
             errors, self.printed, {"distributed": self.distributed}, _("More copies given out than printed.")
         )
+        self.count_limit_errors(errors)
         if errors:
             raise ValidationError(errors)

@@ -154,6 +154,9 @@ class ActivityResource(PlacedResource):
             instance.client_uuid = uuid.uuid4()
             instance.recorded_by = self.user if self.user is not None and self.user.pk else None
 
+    def row_warnings(self, instance) -> list[tuple[str, str]]:
+        return [("participants", warning) for warning in instance.count_warnings()]
+
     def export_queryset(self, queryset):
         return queryset.select_related("place__province", "place__district", "campaign", "club").prefetch_related(
             "organisers", "audiences"

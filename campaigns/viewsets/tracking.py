@@ -23,7 +23,7 @@ from access.viewsets import (
     ScopedIndexView,
     ScopedModelViewSet,
 )
-from campaigns.forms import CampaignForm
+from campaigns.forms import CampaignForm, CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
 from campaigns.viewsets.sign_in import sign_in_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
@@ -100,6 +100,10 @@ class CampaignIndexView(TransferButtonsMixin, RowMenuMixin, generic.IndexView):
     extra_transfer_names = ("targets",)
 
 
+class ActivityAdminForm(CountConfirmationMixin, VersionedAdminForm):
+    """An activity's admin form: a stale save is refused, an unusual count asks to be confirmed."""
+
+
 ATTENDANCE_PANELS = [
     # The participant chooser (trainings) is the registered widget for a participant field.
     FieldPanel("participant"),
@@ -146,7 +150,10 @@ class ActivityViewSet(ScopedModelViewSet):
                 ]
             ),
             MultiFieldPanel(
-                [FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")])],
+                [
+                    FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")]),
+                    FieldPanel("confirm_counts"),
+                ],
                 heading=_("Participants"),
             ),
             InlinePanel("attendances", panels=ATTENDANCE_PANELS, heading=_("Sign-in list"), label=_("attendee")),
@@ -155,7 +162,7 @@ class ActivityViewSet(ScopedModelViewSet):
             FieldPanel("notes"),
             FieldPanel("external_id"),
         ],
-        base_form_class=VersionedAdminForm,
+        base_form_class=ActivityAdminForm,
     )
 
 

@@ -182,6 +182,8 @@
     var data = new FormData(form);
     var payload = { client_uuid: form.elements.client_uuid.value, audiences: data.getAll("audiences"), present: data.getAll("present"), new: [] };
     SIMPLE.forEach(function (name) { payload[name] = String(data.get(name) || "").trim(); });
+    // An unusual count, confirmed by its box (the server asks for it): true or false, never text.
+    payload.confirm_counts = !!(form.elements.confirm_counts && form.elements.confirm_counts.checked);
     $("new-rows").querySelectorAll(".new-row").forEach(function (row) {
       var attendee = {};
       row.querySelectorAll("input, select").forEach(function (input) {
@@ -196,6 +198,7 @@
   function fill(payload) {
     SIMPLE.forEach(function (name) { if (form.elements[name]) form.elements[name].value = payload[name] || ""; });
     form.elements.client_uuid.value = payload.client_uuid;
+    if (form.elements.confirm_counts) form.elements.confirm_counts.checked = !!payload.confirm_counts;
     form.querySelectorAll("input[name=audiences], input[name=present]").forEach(function (box) {
       box.checked = (payload[box.name] || []).indexOf(box.value) >= 0;
     });
