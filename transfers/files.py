@@ -53,10 +53,22 @@ def max_xlsx_expanded() -> int:
     return settings.IMPORTS_MAX_XLSX_EXPANDED
 
 
-def check_xlsx_size(file: BinaryIO) -> None:
+# Parts of an Office archive that run code or fetch data from elsewhere: macros, ActiveX
+# controls, embedded objects, links to other workbooks. An import reads cell values only, so
+# such a file's numbers may not be the ones its sender saw: refused, never silently ignored.
+ACTIVE_PARTS = ("vbaproject.bin", "vbadata.xml", "externallinks/", "activex/", "embeddings/", "macrosheets/")
+
+
+def active_parts(names: list[str]) -> list[str]:
+    """The parts among `names` that carry macros, controls, embedded objects or external links."""
+    return [name for name in names if any(part in name.lower() for part in ACTIVE_PARTS)]
+
+
+def check_xlsx_size(file: BinaryIO, name: str = "") -> None:
     """Refuse a workbook that would expand too far, from the archive's central directory
     alone, before a byte of it is unpacked (the reader also stops at the limit, since
-    those sizes are written by whoever made the file)."""
+    those sizes are written by whoever made the file); and one that carries macros or
+    links to other files."""
     try:
         with zipfile.ZipFile(file) as archive:
             infos = archive.infolist()
@@ -68,6 +80,16 @@ def check_xlsx_size(file: BinaryIO) -> None:
     bomb = any(info.file_size > (1 << 20) and info.file_size > MAX_XLSX_RATIO * info.compress_size for info in infos)
     if expanded > max_xlsx_expanded() or bomb:
         raise FileRefused(_("The workbook is too large once unpacked."))
+    found = active_parts([info.filename for info in infos])
+    if found:
+        parts = ", ".join(sorted({part.rsplit("/", 1)[-1] for part in found}))
+        raise FileRefused(
+            _(
+                "%(file)s carries macros, controls or links to other files (%(parts)s): nothing was "
+                "imported. Save it as a plain “Excel Workbook (*.xlsx)” and import that file."
+            )
+            % {"file": name or "XLSX", "parts": parts}
+        )
 
 
 def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
@@ -87,7 +109,7 @@ def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
 def _xlsx_rows(file: BinaryIO, name: str) -> Iterator[tuple[int, tuple]]:
     from transfers.xlsx import TooLarge, WorkbookError, WorkbookOutOfBounds, iter_first_sheet
 
-    check_xlsx_size(file)
+    check_xlsx_size(file, name)
     try:
         yield from iter_first_sheet(file, max_xlsx_expanded())
     except WorkbookOutOfBounds as error:

@@ -62,7 +62,7 @@ def estimate_rows(job: ImportJob) -> int:
             from transfers.xlsx import count_rows
 
             file.seek(0)
-            check_xlsx_size(file)
+            check_xlsx_size(file, job.file_name)
             return max(count_rows(file, max_xlsx_expanded()) - 1, 0)
         file.seek(0)
         return max(sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) - 1, 0)
