@@ -24,7 +24,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from trainings.forms import RecordActivityForm
 from trainings.models import Participant
-from trainings.submission import form_data_from_json, parse_uuid, submit
+from trainings.submission import Unreadable, form_data_from_json, parse_uuid, submit
 
 MAX_BODY = 512 * 1024  # a day's sign-in lists fit many times over
 PRECACHED_STATIC = (
@@ -92,11 +92,18 @@ def submit_json(request):
         return _json(400, status="refused", reason=_("This record is too large to send."))
     try:
         payload = json.loads(request.body.decode("utf-8"))
+    except RecursionError:
+        # Nested deeper than any record the phone makes: a 400, so the queue stops retrying.
+        return _json(400, status="refused", reason=_("The record is not readable: it is nested too deeply."))
     except (UnicodeDecodeError, ValueError):
         payload = None
     if not isinstance(payload, dict) or parse_uuid(payload.get("client_uuid")) is None:
         return _json(400, status="refused", reason=_("The record is not readable: it has no valid code."))
-    outcome = submit(form_data_from_json(payload), user=request.user)
+    try:
+        data = form_data_from_json(payload)
+    except Unreadable as unreadable:
+        return _json(400, status="refused", reason=str(unreadable), errors=unreadable.errors)
+    outcome = submit(data, user=request.user)
     if outcome.conflict:
         reason = _("A different record was already sent with this code.")
         return _json(409, status="conflict", reason=reason)

@@ -3,7 +3,8 @@
 Both paths validate through the same Django forms (RecordActivityForm, NewAttendeeFormSet)
 and save through `record_activity`, so neither can store what the other would refuse.
 A submission carries the UUID the phone made for it: the same record sent twice is stored
-once, and a different record under a UUID already used is a conflict, never an overwrite.
+once, and a different record under a UUID the account already used is a conflict, never an
+overwrite. The key is (account, UUID): another account's UUID is as good as a fresh one.
 """
 
 import uuid
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import QueryDict
+from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity
@@ -34,19 +36,67 @@ def parse_uuid(value) -> uuid.UUID | None:
         return None
 
 
+class Unreadable(ValueError):
+    """A part of a submission that cannot be read: the whole record is refused with the reasons."""
+
+    def __init__(self, errors: dict[str, str]):
+        super().__init__(" ".join(errors.values()))
+        self.errors = errors
+
+
+SCALARS = (str, int, float)
+LIST_FIELDS = ("audiences", "present")
+
+
+def _scalar(value) -> bool:
+    # A JSON true/false is no count, no name and no choice.
+    return value is None or (isinstance(value, SCALARS) and not isinstance(value, bool))
+
+
+def _unreadable(payload: dict) -> dict[str, str]:
+    """Every part of `payload` that cannot be read, each with the reason in the reader's language."""
+    known = {*SIMPLE_FIELDS, *LIST_FIELDS, "client_uuid", "new"}
+    errors = {name: _("Unknown part of the record: not read.") for name in payload if name not in known}
+    for name in SIMPLE_FIELDS:
+        if not _scalar(payload.get(name)):
+            errors[name] = _("%(field)s: not readable (one value expected).") % {"field": _label(name)}
+    for name in LIST_FIELDS:
+        values = payload.get(name)
+        if values is not None and not (isinstance(values, list) and all(_scalar(v) for v in values)):
+            errors[name] = _("%(field)s: not readable (a list of codes expected).") % {"field": _label(name)}
+    rows = payload.get("new")
+    if rows is not None and not (isinstance(rows, list) and all(_readable_row(row) for row in rows)):
+        errors["new"] = _("List of new attendees: not readable (a list of rows expected).")
+    return errors
+
+
+def _readable_row(row) -> bool:
+    return isinstance(row, dict) and all(name in ATTENDEE_FIELDS and _scalar(v) for name, v in row.items())
+
+
+def _label(name: str) -> str:
+    field = RecordActivityForm.base_fields.get(name)
+    return str(field.label).capitalize() if field is not None and field.label else name
+
+
 def form_data_from_json(payload: dict) -> QueryDict:
-    """The JSON the offline queue sends, as the form post the same record would be."""
+    """The JSON the offline queue sends, as the form post the same record would be.
+
+    Raises `Unreadable` when any part is not what the phone form sends (a sign-in list that
+    is not a list of rows, a count that is a list…): nothing of the record is stored then.
+    """
+    errors = _unreadable(payload)
+    if errors:
+        raise Unreadable(errors)
     data = QueryDict(mutable=True)
     for name in SIMPLE_FIELDS:
         value = payload.get(name)
-        if value is not None and not isinstance(value, (dict, list)):
+        if value is not None:
             data[name] = str(value)
     data["client_uuid"] = str(payload.get("client_uuid") or "")
-    for name in ("audiences", "present"):
-        values = payload.get(name) or []
-        data.setlist(name, [str(value) for value in values] if isinstance(values, list) else [str(values)])
+    for name in LIST_FIELDS:
+        data.setlist(name, [str(value) for value in payload.get(name) or [] if value is not None])
     rows = payload.get("new") or []
-    rows = [row for row in rows if isinstance(row, dict)] if isinstance(rows, list) else []
     data["new-TOTAL_FORMS"] = str(len(rows))
     data["new-INITIAL_FORMS"] = "0"
     data["new-MIN_NUM_FORMS"] = "0"
@@ -73,8 +123,10 @@ class Outcome:
         return self.activity is None and not self.conflict
 
 
-def stored_with(key: uuid.UUID) -> Activity | None:
-    return Activity.objects.filter(client_uuid=key).first()
+def stored_with(key: uuid.UUID, user) -> Activity | None:
+    """The activity this account sent under `key`. A UUID is the account's own: another
+    account's use of it is invisible here, so the answer can tell nobody that it was used."""
+    return Activity.objects.filter(client_uuid=key, recorded_by=user).first()
 
 
 def new_attendees(attendees) -> list:
@@ -88,7 +140,7 @@ def submit(data, *, user) -> Outcome:
     attendees = NewAttendeeFormSet(data, prefix="new")
     key = parse_uuid(data.get("client_uuid"))
     if key is not None:
-        existing = stored_with(key)
+        existing = stored_with(key, user)
         if existing is not None:
             return _compare(existing, form, attendees, user)
     if not (form.is_valid() and attendees.is_valid()):
@@ -107,7 +159,7 @@ def submit(data, *, user) -> Outcome:
             )
     except IntegrityError:
         # The same UUID arrived twice at once: the other request stored it first.
-        existing = stored_with(key) if key else None
+        existing = stored_with(key, user) if key else None
         if existing is None:
             raise
         return _compare(existing, form, attendees, user)
@@ -119,8 +171,6 @@ def submit(data, *, user) -> Outcome:
 
 def _compare(existing: Activity, form, attendees, user) -> Outcome:
     """A UUID already stored: the same record again (perhaps edited since), or a different one (a conflict)."""
-    if existing.recorded_by_id != user.pk:
-        return Outcome(conflict=True)
     same = (
         form.is_valid()
         and attendees.is_valid()

@@ -119,9 +119,8 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
     client_uuid = models.UUIDField(
         null=True,
         blank=True,
-        unique=True,
         editable=False,
-        help_text="Sent by the phone form, so a re-sent draft saves once.",
+        help_text="Sent by the phone form, so a re-sent draft saves once; unique per account.",
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -148,6 +147,10 @@ class Activity(Versioned, index.Indexed, ClusterableModel):
         indexes = [
             models.Index(fields=["province", "start_date"]),
             models.Index(fields=["kind", "start_date"]),
+        ]
+        constraints = [
+            # The phone's UUID is its account's: another account cannot learn that one was used.
+            models.UniqueConstraint(fields=["recorded_by", "client_uuid"], name="activity_client_uuid_per_account"),
         ]
 
     def __str__(self) -> str:
