@@ -12,7 +12,7 @@ from rest_framework.views import APIView
 
 from campaigns.models import ActivityKind
 from core.routers import reads_from_replica
-from reporting.stats import DIMENSIONS, MEASURES, totals
+from reporting.stats import DIMENSIONS, MEASURES, PUBLIC_MEASURES, totals
 from reporting.stats.query import TotalsQueryForm
 
 
@@ -25,7 +25,18 @@ def is_staff_caller(user) -> bool:
     return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
-MEASURE_FIELDS = {measure: serializers.IntegerField(allow_null=True) for measure in MEASURES}
+STAFF_ONLY = (
+    "Staff only: given to signed-in staff for the provinces they may see, never in an anonymous "
+    "answer (where the field is absent)."
+)
+MEASURE_FIELDS = {
+    measure: serializers.IntegerField(
+        allow_null=True,
+        required=measure in PUBLIC_MEASURES,
+        help_text=None if measure in PUBLIC_MEASURES else STAFF_ONLY,
+    )
+    for measure in MEASURES
+}
 TOTALS_SCHEMA = inline_serializer(
     "Totals",
     {
@@ -39,7 +50,7 @@ TOTALS_SCHEMA = inline_serializer(
                 "A measure is null where it does not apply or is unknown. In public output a count of people "
                 'whose sensitive audiences (returned victims) add up to fewer than the threshold is the string "<11" '
                 '(with the default threshold of 11), and a count hidden so that it cannot be worked out is "*"; '
-                "the same holds in total."
+                "the same holds in total. unique_participants is given to signed-in staff only."
             ),
         ),
         "total": inline_serializer("TotalMeasures", MEASURE_FIELDS),

@@ -18,6 +18,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.cells import escape_formula
+from core.pdf import html_to_pdf
 from reporting.stats import Totals, totals
 from reporting.stats.query import TotalsQueryForm
 from reporting.stats.tables import KEY_COLUMNS, columns, total_row
@@ -147,11 +148,9 @@ def report_xlsx(report: Report, title: str) -> bytes:
 
 def report_pdf(report: Report, title: str, request) -> bytes:
     """The report as a print-ready A4 PDF (WeasyPrint), with the filters stated on it."""
-    from weasyprint import HTML
-
     html = render_to_string(
         "reporting/totals_pdf.html",
         {"report": report, "title": title, "made_on": timezone.localtime(), "user": request.user},
         request=request,
     )
-    return HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    return html_to_pdf(html, request.build_absolute_uri("/"))

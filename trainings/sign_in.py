@@ -14,6 +14,7 @@ from django.views import View
 from django.views.generic import TemplateView
 
 from campaigns.models import Activity
+from core.pdf import html_to_pdf
 from trainings.resources import PARTICIPANT_COLUMNS, ParticipantResource, sign_in_queryset
 from transfers.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from transfers.registry import TRANSFERS
@@ -73,10 +74,7 @@ class SignInSheetView(TemplateView):
         response = super().render_to_response(context, **kwargs)
         if not context["pdf"]:
             return response
-        from weasyprint import HTML
-
-        html = response.rendered_content
-        pdf = HTML(string=html, base_url=self.request.build_absolute_uri("/")).write_pdf()
+        pdf = html_to_pdf(response.rendered_content, self.request.build_absolute_uri("/"))
         response = HttpResponse(pdf, content_type="application/pdf")
         response["Content-Disposition"] = f'inline; filename="danh-sach-ky-ten-{self.activity.pk}.pdf"'
         return response

@@ -71,6 +71,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "core.csp.SitePolicyMiddleware",  # before the page cache: cached pages get the header too
+    "core.headers.PermissionsPolicyMiddleware",  # the same for Permissions-Policy
     # Public pages for anonymous readers straight from the cache (cms/cache.py).
     "cms.cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -164,6 +165,16 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
+# Permissions-Policy (core/headers.py): browser features that no page uses, denied to every
+# origin. The phone form needs none of them (the commune comes from a list, photos are files).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "camera", "microphone", "geolocation", "payment", "usb", "serial", "bluetooth", "hid",
+        "accelerometer", "gyroscope", "magnetometer", "midi", "display-capture", "browsing-topics",
+    )
+}  # fmt: skip
+
 # Password guessing: after 5 wrong passwords for one username from one address, that
 # pair is locked out for 30 minutes (a 429 page); a successful login clears the count.
 # Attempts are kept in the database for the lockout; they are not written to the logs.
@@ -180,6 +191,8 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    # Place names and common words of Vietnam with a year ("Thanhhoa2024"): core/passwords.py.
+    {"NAME": "core.passwords.LocalCommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
