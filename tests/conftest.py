@@ -4,8 +4,10 @@ from contextlib import contextmanager
 import pytest
 from django.db import transaction
 
+from access.roles import TRAINERS
 from places.loading import load_places
 from places.models import Place
+from tests.factories import THANH_HOA, staff
 
 
 @pytest.fixture(scope="session")
@@ -43,3 +45,11 @@ def places(db):
 @pytest.fixture
 def superuser(db, django_user_model):
     return django_user_model.objects.create_superuser("boss", "boss@example.org", "a-long-test-password")
+
+
+@pytest.fixture
+def trainer(client):
+    """A trainer of Thanh Hóa, signed in on the test client (the phone form's usual user)."""
+    user = staff(TRAINERS, THANH_HOA)
+    client.force_login(user)
+    return user

@@ -8,9 +8,8 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
-from access.roles import TRAINERS
 from campaigns.models import Activity, Club, MaterialDistribution
-from tests.factories import NA_MEO, THANH_HOA, current_commune, staff
+from tests.factories import NA_MEO, current_commune
 from tests.trainings.test_record_api import payload, send
 from tests.transfers.conftest import csv_file, vocabulary  # noqa: F401 (a fixture)
 from tests.transfers.test_activities_import import run
@@ -21,13 +20,6 @@ TRILLION = 10**12
 
 def line(participants: int, sessions: int = 1, code: str = "TH-1") -> str:
     return f"{code},Buổi truyền thông,Di cư an toàn,01/08/2025,,{sessions},Thanh Hóa,,Na Mèo,,,,{participants},,,"
-
-
-@pytest.fixture
-def trainer(client):
-    user = staff(TRAINERS, THANH_HOA)
-    client.force_login(user)
-    return user
 
 
 def activity(**counts) -> Activity:

@@ -6,7 +6,7 @@ import uuid
 import pytest
 from wagtail.models import ModelLogEntry
 
-from access.roles import EDITORS, TRAINERS
+from access.roles import EDITORS
 from campaigns.models import Activity, Audience, Campaign
 from tests.factories import NA_MEO, THANH_HOA, ParticipantFactory, current_commune, son_la_commune, staff
 from trainings.models import Attendance, Participant
@@ -36,13 +36,6 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def trainer(client):
-    user = staff(TRAINERS, THANH_HOA)
-    client.force_login(user)
-    return user
 
 
 def test_anonymous_visitors_are_sent_to_login(client):

@@ -8,7 +8,7 @@ import uuid
 import pytest
 from django.test import Client
 
-from access.roles import EDITORS, TRAINERS
+from access.roles import EDITORS
 from campaigns.models import Activity, ActivityKind, Club
 from places.models import Place
 from tests.factories import NA_MEO, THANH_HOA, ParticipantFactory, current_commune, son_la_commune, staff
@@ -41,13 +41,6 @@ def payload(**overrides) -> dict:
 def send(client, body, **extra):
     data = body if isinstance(body, (str, bytes)) else json.dumps(body)
     return client.post(SUBMIT, data, content_type="application/json", **extra)
-
-
-@pytest.fixture
-def trainer(client):
-    user = staff(TRAINERS, THANH_HOA)
-    client.force_login(user)
-    return user
 
 
 def test_a_queued_record_is_stored_with_its_sign_in_list(client, trainer):

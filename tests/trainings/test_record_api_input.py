@@ -6,20 +6,11 @@ import json
 
 import pytest
 
-from access.roles import TRAINERS
 from campaigns.models import Activity
-from tests.factories import THANH_HOA, staff
 from tests.trainings.test_record_api import payload, send
 from trainings.models import Participant
 
 pytestmark = [pytest.mark.usefixtures("places"), pytest.mark.django_db]
-
-
-@pytest.fixture
-def trainer(client):
-    user = staff(TRAINERS, THANH_HOA)
-    client.force_login(user)
-    return user
 
 
 @pytest.mark.parametrize(

@@ -4,9 +4,8 @@ import uuid
 
 import pytest
 
-from access.roles import TRAINERS
 from campaigns.models import Activity
-from tests.factories import NA_MEO, THANH_HOA, current_commune, staff
+from tests.factories import NA_MEO, current_commune
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -25,11 +24,6 @@ def form_data(**overrides) -> dict:
     }
     data.update(overrides)
     return data
-
-
-@pytest.fixture
-def trainer(client):
-    client.force_login(staff(TRAINERS, THANH_HOA))
 
 
 def test_counts_with_dots_between_thousands_are_stored_whole(client, trainer):

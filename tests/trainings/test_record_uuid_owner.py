@@ -15,13 +15,6 @@ from tests.trainings.test_record_api import payload, send
 pytestmark = [pytest.mark.usefixtures("places"), pytest.mark.django_db]
 
 
-@pytest.fixture
-def trainer(client):
-    user = staff(TRAINERS, THANH_HOA)
-    client.force_login(user)
-    return user
-
-
 def test_another_accounts_used_uuid_looks_like_a_fresh_one(client, trainer):
     body = payload()
     assert send(client, body).status_code == 201
