@@ -1,4 +1,4 @@
-"""Who may see what: a staff member sees the provinces assigned to them (DESIGN.md, Privacy).
+"""Who may see what: a staff member sees the provinces assigned to them (README, *Privacy and access*).
 
 Every list, form, export, report and API narrows its records with `for_user(user)`.
 """

@@ -1,4 +1,4 @@
-"""The roles of DESIGN.md as Wagtail groups, created after every migrate (idempotent).
+"""The roles (README, *Privacy and access*) as Wagtail groups, created after every migrate (idempotent).
 
 - Editors: the public site only (pages, images, documents).
 - Trainers: record and edit activities, sign-in lists and participants in their provinces.

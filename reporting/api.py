@@ -1,6 +1,6 @@
 """The public JSON API, version 1: thin views over reporting.stats.
 
-Anonymous callers get the public measures with small counts hidden (DESIGN.md, Privacy);
+Anonymous callers get the public measures with small counts hidden (README, *Privacy and access*);
 signed-in staff get every measure for the provinces they may see.
 """
 

@@ -1,7 +1,7 @@
 """Who takes part and what they learn: courses, trainers, participants and sign-in lists.
 
 Participants may include trafficking victims: their names and phones never leave the
-admin of their province, never appear in logs or public pages (DESIGN.md, Privacy).
+admin of their province, never appear in logs or public pages (README, *Privacy and access*).
 """
 
 from django.conf import settings

@@ -6,7 +6,7 @@ from campaigns.conf import count_limit
 
 
 class ActivityKind(models.TextChoices):
-    """The kinds of work the provincial reports describe (DESIGN.md, glossary)."""
+    """The kinds of work the provincial reports describe (README, *Recording the work*)."""
 
     TRAINING = "training", _("training class")
     COMMUNITY = "community", _("community session")
