@@ -4,8 +4,9 @@ through the validators every password form uses."""
 import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
-from core.passwords import is_guessable
+from core.passwords import LocalCommonPasswordValidator, is_guessable
 
 
 @pytest.mark.parametrize(
@@ -23,3 +24,12 @@ def test_a_place_name_or_common_word_with_a_year_is_refused(password, db):
 def test_a_password_of_ones_own_passes(password, db):
     validate_password(password)  # raises if refused
     assert not is_guessable(password)
+
+
+def test_the_refusal_is_said_in_vietnamese():
+    with translation.override("vi"), pytest.raises(ValidationError) as refused:
+        LocalCommonPasswordValidator().validate("Thanhhoa2024")
+    assert refused.value.messages == [
+        "Mật khẩu này quá dễ đoán: đó là tên một địa danh hoặc một từ thông dụng kèm chữ số. "
+        "Hãy dùng vài từ của riêng bạn, hoặc thêm chữ cái."
+    ]
