@@ -129,3 +129,8 @@ def organiser_key(text: str) -> str:
     for unit in ORGANISER_UNIT_WORDS:
         kept = kept.replace(f" {unit} ", " ")
     return " ".join(kept.split())
+
+
+def grouped(number: int) -> str:
+    """A whole number as Vietnamese readers write it, "." between thousands: 1.000.000."""
+    return f"{number:,}".replace(",", ".")

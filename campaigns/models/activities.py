@@ -14,8 +14,9 @@ from wagtail.search import index
 from access.models import ProvinceScopedQuerySet
 from campaigns.conf import usual_participants_per_session
 from campaigns.signals import activity_updated
+from core.text import grouped
 
-from .common import ActivityKind, PlausibleCounts, grouped, validate_part_of_whole, validate_period
+from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period
 from .versioning import Versioned, VersionedQuerySet
 
 

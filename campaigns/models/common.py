@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.conf import count_limit
+from core.text import grouped
 
 
 class ActivityKind(models.TextChoices):
@@ -30,11 +31,6 @@ def validate_part_of_whole(errors: dict, whole: int | None, parts: dict[str, int
     for field, part in parts.items():
         if part is not None and part > whole:
             errors.setdefault(field, []).append(message)
-
-
-def grouped(number: int) -> str:
-    """A count as Vietnamese writes it: 1.000.000."""
-    return f"{number:,}".replace(",", ".")
 
 
 def over_limit(field: str, value) -> int | None:

@@ -4,6 +4,7 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from cms.locales import language_links as link_targets
+from core.text import grouped
 
 register = template.Library()
 
@@ -60,7 +61,7 @@ def number(value) -> str:
     """Vietnamese thousands separator (15.000), whatever the active language; "<11", "*" and None kept."""
     if isinstance(value, bool) or not isinstance(value, int):
         return "—" if value is None else str(value)
-    return f"{value:,}".replace(",", ".")
+    return grouped(value)
 
 
 @register.simple_tag

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.text import grouped
 from reporting.stats import DIMENSION_LABELS, MEASURE_LABELS, Totals
 
 # The row keys a dimension shows: (key, label); codes only where with_codes is asked for.
@@ -48,7 +49,7 @@ def cell(value) -> str:
     if value is None:
         return "—"
     if isinstance(value, int) and not isinstance(value, bool):
-        return f"{value:,}".replace(",", ".")
+        return grouped(value)
     return str(value)
 
 

@@ -2,7 +2,7 @@ import unicodedata
 
 import pytest
 
-from core.text import ascii_key, has_diacritics, split_prefix, tone_key
+from core.text import ascii_key, grouped, has_diacritics, split_prefix, tone_key
 
 
 @pytest.mark.parametrize(
@@ -51,3 +51,8 @@ def test_has_diacritics():
     assert has_diacritics("Đông")
     assert has_diacritics(unicodedata.normalize("NFD", "Mèo"))
     assert not has_diacritics("Na Meo")
+
+
+@pytest.mark.parametrize(("number", "written"), [(0, "0"), (999, "999"), (2890, "2.890"), (1_000_000, "1.000.000")])
+def test_grouped_writes_thousands_with_dots(number, written):
+    assert grouped(number) == written
