@@ -64,7 +64,7 @@ def active_parts(names: list[str]) -> list[str]:
     return [name for name in names if any(part in name.lower() for part in ACTIVE_PARTS)]
 
 
-def check_xlsx_size(file: BinaryIO, name: str = "") -> None:
+def check_xlsx_archive(file: BinaryIO, name: str = "") -> None:
     """Refuse a workbook that would expand too far, from the archive's central directory
     alone, before a byte of it is unpacked (the reader also stops at the limit, since
     those sizes are written by whoever made the file); and one that carries macros or
@@ -109,7 +109,7 @@ def read_sheet(file: BinaryIO, name: str = "") -> Sheet:
 def _xlsx_rows(file: BinaryIO, name: str) -> Iterator[tuple[int, tuple]]:
     from transfers.xlsx import TooLarge, WorkbookError, WorkbookOutOfBounds, iter_first_sheet
 
-    check_xlsx_size(file, name)
+    check_xlsx_archive(file, name)
     try:
         yield from iter_first_sheet(file, max_xlsx_expanded())
     except WorkbookOutOfBounds as error:

@@ -23,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from transfers.files import FileRefused, check_xlsx_size
+from transfers.files import FileRefused, check_xlsx_archive
 from transfers.models import ImportJob
 from transfers.registry import TRANSFERS
 from transfers.service import ImportReport, run_import
@@ -62,7 +62,7 @@ def estimate_rows(job: ImportJob) -> int:
             from transfers.xlsx import count_rows
 
             file.seek(0)
-            check_xlsx_size(file, job.file_name)
+            check_xlsx_archive(file, job.file_name)
             return max(count_rows(file, max_xlsx_expanded()) - 1, 0)
         file.seek(0)
         return max(sum(chunk.count(b"\n") for chunk in iter(lambda: file.read(1 << 20), b"")) - 1, 0)
