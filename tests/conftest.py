@@ -8,6 +8,9 @@ from access.roles import TRAINERS
 from places.loading import load_places
 from places.models import Place
 from tests.factories import THANH_HOA, staff
+from tests.placement import pytest_addoption, pytest_collection_modifyitems, pytest_report_collectionfinish
+
+__all__ = ["pytest_addoption", "pytest_collection_modifyitems", "pytest_report_collectionfinish"]
 
 
 @pytest.fixture(scope="session")
