@@ -179,8 +179,9 @@ def _prepare(activities: Sequence[Activity]) -> None:
     places = Place.objects.in_bulk(missing) if missing else {}
     for activity in activities:
         if activity.place_id:
-            place = places.get(activity.place_id) or activity.place
-            activity.province_id, activity.district_id = place.grouping_ids()
+            if activity.place_id in places:
+                activity.place = places[activity.place_id]
+            activity.province_id, activity.district_id = activity.place.grouping_ids()
         if activity.client_uuid is None and activity._state.adding:
             activity.client_uuid = uuid.uuid4()
 

@@ -93,6 +93,8 @@ class SavedByServiceMixin:
             # Rolled back with the save's transaction: nothing of this form was stored.
             for name, message in refused.by_field():
                 form.add_error(name if name in form.fields else None, message)
+            self.produced_error_code = "write_refused"
+            self.produced_error_message = " ".join(message for _name, message in refused.by_field())
             return self.form_invalid(form)
 
 
