@@ -185,3 +185,8 @@ def test_a_mistake_in_the_page_header_is_named_too():
     buffer = io.BytesIO()
     document.save(buffer)
     assert mistakes_of(buffer.getvalue()) == ["đầu trang hoặc chân trang 1, đoạn 1 (“{{ issuer }”): có thẻ chưa đóng"]
+
+
+def test_a_province_on_the_map_opens_its_totals_for_the_period(client, manager):
+    response = client.get(DOCUMENTS, {"date_from": "01/01/2025", "date_to": "31/12/2025", "language": "vi"})
+    assert 'href="/admin/reports/totals/?place=38&amp;by=kind&amp;date_from=2025-01-01' in response.content.decode()
