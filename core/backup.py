@@ -14,14 +14,17 @@ import sqlite3
 import subprocess
 import tarfile
 import tempfile
+import zlib
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage, default_storage
 from django.db import connections
+from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
 
 SQLITE_MEMBER = "database.sqlite3"
@@ -57,7 +60,7 @@ def _postgres_command(program: str, settings_dict: dict, *arguments: str) -> tup
     return command + list(arguments), environment
 
 
-def _run(command: list[str], environment: dict) -> None:
+def _run(command: list[str], environment: dict | None = None) -> str:
     try:
         finished = subprocess.run(command, env=environment, capture_output=True, text=True, check=False)
     except FileNotFoundError as missing:
@@ -68,6 +71,7 @@ def _run(command: list[str], environment: dict) -> None:
         raise BackupError(
             _("%(program)s failed: %(error)s") % {"program": command[0], "error": finished.stderr.strip()}
         )
+    return finished.stdout
 
 
 @contextmanager
@@ -107,7 +111,7 @@ def _backup(path: Path, using: str) -> BackupReport:
 
         media_files = 0
         partial = path.with_name(path.name + ".partial")
-        with tarfile.open(partial, "w:gz") as archive:
+        with _new_private_file(partial) as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
             archive.add(dump, arcname=member)
             media = _media_root()
             if media:
@@ -119,40 +123,138 @@ def _backup(path: Path, using: str) -> BackupReport:
     return BackupReport(path=path, database=connection.vendor, media_files=media_files)
 
 
+def _new_private_file(path: Path):
+    """Open `path` for writing as a file this process creates itself, mode 0600. A file left
+    there by an earlier run that was cut short is removed first, never reopened: it may
+    have been made readable by others."""
+    path.unlink(missing_ok=True)
+    return os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb")
+
+
 def restore(path: Path, using: str = "default") -> BackupReport:
-    """Replace the database (and the media files, when the archive has them) with the backup."""
+    """Replace the database (and the media files, when the archive has them) with the backup.
+
+    Everything is checked before anything is replaced: the archive's members, that it is
+    whole (a copy cut short is refused), and that its database was made by this version of
+    the site (`_check_schema`)."""
     connection = connections[using]
     if not tarfile.is_tarfile(path):
         raise BackupError(_("%(path)s: not a backup archive.") % {"path": path})
-    with tarfile.open(path, "r:*") as archive, tempfile.TemporaryDirectory() as scratch:
-        for member in archive.getmembers():
-            _check_member(member)  # before anything is replaced
-        names = archive.getnames()
-        expected = {"sqlite": SQLITE_MEMBER, "postgresql": POSTGRES_MEMBER}.get(connection.vendor)
-        if expected not in names:
-            found = next((name for name in names if name.startswith("database.")), "no database")
-            raise BackupError(
-                _("%(path)s holds %(found)s, but this site runs on %(engine)s.")
-                % {"path": path, "found": found, "engine": connection.vendor}
-            )
-        dump = Path(scratch) / expected
-        _extract_file(archive, archive.getmember(expected), dump)
-        if connection.vendor == "sqlite":
-            connection.ensure_connection()
-            with sqlite3.connect(dump) as source:
-                source.backup(connection.connection)
-            source.close()
-        else:
-            connection.close()
-            command, environment = _postgres_command(
-                "pg_restore", connection.settings_dict, "--clean", "--if-exists", "--single-transaction", str(dump)
-            )
-            _run(command, environment)
-        media_members = [member for member in archive.getmembers() if member.name.startswith(f"{MEDIA_MEMBER}/")]
-        media = _media_root()
-        if media_members and media:
-            _restore_media(archive, media_members, media)
+    try:
+        with tarfile.open(path, "r:*") as archive, tempfile.TemporaryDirectory() as scratch:
+            return _restore(path, archive, Path(scratch), connection)
+    except (tarfile.TarError, EOFError, zlib.error) as damaged:
+        raise BackupError(
+            _("%(path)s is damaged or incomplete (%(error)s); nothing was restored.") % {"path": path, "error": damaged}
+        ) from damaged
+
+
+def _restore(path: Path, archive: tarfile.TarFile, scratch: Path, connection) -> BackupReport:
+    for member in archive.getmembers():  # reads the whole archive: a cut-short copy fails here
+        _check_member(member)  # before anything is replaced
+    names = archive.getnames()
+    expected = {"sqlite": SQLITE_MEMBER, "postgresql": POSTGRES_MEMBER}.get(connection.vendor)
+    if expected not in names:
+        found = next((name for name in names if name.startswith("database.")), "no database")
+        raise BackupError(
+            _("%(path)s holds %(found)s, but this site runs on %(engine)s.")
+            % {"path": path, "found": found, "engine": connection.vendor}
+        )
+    dump = scratch / expected
+    _extract_file(archive, archive.getmember(expected), dump)
+    _check_schema(path, dump, connection)
+    if connection.vendor == "sqlite":
+        connection.ensure_connection()
+        with sqlite3.connect(dump) as source:
+            source.backup(connection.connection)
+        source.close()
+    else:
+        connection.close()
+        command, environment = _postgres_command(
+            "pg_restore", connection.settings_dict, "--clean", "--if-exists", "--single-transaction", str(dump)
+        )
+        _run(command, environment)
+    media_members = [member for member in archive.getmembers() if member.name.startswith(f"{MEDIA_MEMBER}/")]
+    media = _media_root()
+    if media_members and media:
+        _restore_media(archive, media_members, media)
     return BackupReport(path=path, database=connection.vendor, media_files=len(media_members))
+
+
+def _check_schema(path: Path, dump: Path, connection) -> None:
+    """Refuse a database of another version of the site before anything is replaced: one
+    whose applied migrations differ from this code's (newer, older, or another project), or
+    that lacks a table this version has. An older backup is restored with the version that
+    made it, and that site is then upgraded as any site is (`migrate`)."""
+    migrations, tables = _read_dump(dump, connection)
+    if not migrations:
+        raise BackupError(_("%(path)s does not hold a database of this site.") % {"path": path})
+    loader = MigrationLoader(None, ignore_no_migrations=True)
+    unknown = migrations - set(loader.disk_migrations)
+    behind = {
+        leaf
+        for leaf in loader.graph.leaf_nodes()
+        if leaf not in migrations and not set(getattr(loader.replacements.get(leaf), "replaces", [leaf])) <= migrations
+    }
+    if unknown or behind:
+        differing = sorted({app for app, _name in unknown | behind})
+        raise BackupError(
+            _(
+                "%(path)s was made by another version of the site (archive: %(archive)s; this site: %(site)s). "
+                "Restore it with the version that made it; nothing was restored."
+            )
+            % {
+                "path": path,
+                "archive": _latest(migrations, differing),
+                "site": _latest(set(loader.graph.nodes), differing),
+            }
+        )
+    expected = {
+        model._meta.db_table
+        for model in apps.get_models(include_auto_created=True)
+        if model._meta.managed and not model._meta.proxy
+    }
+    missing = sorted(expected - tables)
+    if missing:
+        raise BackupError(
+            _("%(path)s lacks tables this version needs (%(tables)s); nothing was restored.")
+            % {"path": path, "tables": ", ".join(missing[:5])}
+        )
+
+
+def _latest(migrations: set[tuple[str, str]], apps_: list[str]) -> str:
+    """The last migration of each app, as `campaigns 0011_…`, or `campaigns –` for none."""
+    return ", ".join(
+        f"{app} {max((name for owner, name in migrations if owner == app), default='–')}" for app in apps_[:4]
+    )
+
+
+def _read_dump(dump: Path, connection) -> tuple[set[tuple[str, str]], set[str]]:
+    """The (app, migration) pairs applied in a dump and the names of its tables."""
+    if connection.vendor == "sqlite":
+        try:
+            with closing(sqlite3.connect(f"file:{dump}?mode=ro", uri=True)) as database:
+                tables = {name for (name,) in database.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+                if "django_migrations" not in tables:
+                    return set(), tables
+                return set(database.execute("SELECT app, name FROM django_migrations")), tables
+        except sqlite3.DatabaseError as damaged:
+            raise BackupError(
+                _("%(path)s: the database copy cannot be read (%(error)s).") % {"path": dump.name, "error": damaged}
+            ) from damaged
+    listing = _run(["pg_restore", "--list", str(dump)])
+    tables = {line.split()[-2] for line in listing.splitlines() if " TABLE public " in line}
+    data = _run(["pg_restore", "--data-only", "--table=django_migrations", "--file=-", str(dump)])
+    migrations, copying = set(), False
+    for line in data.splitlines():
+        if line.startswith("COPY public.django_migrations "):
+            copying = True
+        elif copying and line == "\\.":
+            break
+        elif copying:
+            _id, app, name, *_rest = line.split("\t")
+            migrations.add((app, name))
+    return migrations, tables
 
 
 def _restore_media(archive: tarfile.TarFile, members: list[tarfile.TarInfo], media: Path) -> None:

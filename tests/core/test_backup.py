@@ -1,8 +1,9 @@
 """`backup` and `restore`: a restored site gives back identical totals and files.
 
 The commands run as an administrator runs them, in a separate process against a scratch
-database of the same engine as the test run (an SQLite file, or a PostgreSQL database
-created for the test), because a restore replaces the whole database.
+database of the same engine as the test run (a copy of the migrated test database with its
+places, tests/sites.py: an SQLite file, or a PostgreSQL database of its own), because a
+restore replaces the whole database.
 """
 
 import json
@@ -10,10 +11,8 @@ import os
 import subprocess
 import sys
 import tarfile
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -22,12 +21,6 @@ from django.utils import translation
 from places.models import Place
 
 PROJECT = Path(__file__).resolve().parents[2]
-# `make run`'s three commands in one process: each process start costs seconds on a busy machine.
-SET_UP_A_SITE = """
-from django.core.management import call_command
-for command in ("migrate", "load_places", "load_demo"):
-    call_command(command, verbosity=0)
-"""
 SCRATCH_CHANGE = """
 from campaigns.models import Activity
 Activity.objects.filter(pk__in=Activity.objects.order_by("pk").values("pk")[:2]).delete()
@@ -35,22 +28,12 @@ Activity.objects.filter(pk__in=Activity.objects.order_by("pk").values("pk")[:2])
 
 
 @pytest.fixture
-def scratch_database(tmp_path, db):
-    """A database URL of the test run's engine, empty, dropped afterwards."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        return
-    settings = connection.settings_dict
-    name = f"backup_test_{uuid.uuid4().hex[:8]}"
-    server = {"host": settings["HOST"], "port": settings["PORT"] or 5432, "user": settings["USER"]}
-    if settings.get("PASSWORD"):
-        server["password"] = settings["PASSWORD"]
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    yield f"postgres://{settings['USER']}{password}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def scratch_database(site_template, tmp_path):
+    """A database URL of the test run's engine, migrated and with its places (what `make run`
+    has done before load_demo), dropped afterwards."""
+    url = site_template.new_site(tmp_path)
+    yield url
+    site_template.drop(url)
 
 
 def manage(database_url: str, media: Path, *arguments: str) -> str:
@@ -77,12 +60,13 @@ def totals(database_url: str, media: Path) -> dict:
     return json.loads(manage(database_url, media, "totals", "--by", "province", "--by", "kind", "--format", "json"))
 
 
+@pytest.mark.slow("a whole site backed up and restored in subprocesses")
 def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_path):
     media = tmp_path / "media"
     leaflet = media / "documents" / "to-roi.pdf"
     leaflet.parent.mkdir(parents=True)
     leaflet.write_bytes(b"%PDF-1.4 leaflet")
-    manage(scratch_database, media, "shell", "-c", SET_UP_A_SITE)
+    manage(scratch_database, media, "load_demo")
     before = totals(scratch_database, media)
     assert before["total"]["activities"] > 2
 
