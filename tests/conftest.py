@@ -8,13 +8,24 @@ from access.roles import TRAINERS
 from places.loading import load_places
 from places.models import Place
 from tests.factories import THANH_HOA, staff
+from tests.placement import pytest_addoption, pytest_collection_modifyitems, pytest_report_collectionfinish
+from tests.sites import SITE, site_template, take_template
+
+__all__ = ["pytest_addoption", "pytest_collection_modifyitems", "pytest_report_collectionfinish", "site_template"]
 
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the places once into the test database; every test's transaction rolls back over it."""
+def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Load the places once into the test database; every test's transaction rolls back over
+    it. A copy is kept at once for the tests that need a whole site (site_template): later a
+    transactional test may have emptied the database, or a shared transaction be open."""
     with django_db_blocker.unblock():
         load_places()
+        SITE.append(take_template(tmp_path_factory.mktemp("site-template")))
+    yield
+    for template in SITE:
+        template.drop_all()
+    SITE.clear()
 
 
 @contextmanager

@@ -31,6 +31,12 @@ import psycopg
 import pytest
 from psycopg import sql
 
+# No database fixture: the commands run in subprocesses, on a scratch database of the run's engine.
+pytestmark = [
+    pytest.mark.every_engine("migrates a scratch database of the run's engine"),
+    pytest.mark.slow("two trees migrated from zero in subprocesses"),
+]
+
 PROJECT = Path(__file__).resolve().parent.parent
 # Today's main: the last commit before models left `campaigns`.
 MAIN_BEFORE_THE_SPLIT = "d277898cd92d2da856687141bcd87d108db9dffc"

@@ -18,6 +18,11 @@ from django.test import override_settings
 
 PROJECT = Path(__file__).resolve().parent.parent
 MANIFEST_STORAGE = "whitenoise.storage.CompressedManifestStaticFilesStorage"
+# collectstatic and the manifest's names do not depend on the database engine.
+pytestmark = [
+    pytest.mark.one_engine("collectstatic and the static names of two pages, the same on every engine"),
+    pytest.mark.slow("collectstatic with the production storage"),
+]
 
 
 @pytest.fixture(scope="module")

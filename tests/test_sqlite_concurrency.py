@@ -13,7 +13,6 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
-from django.db import connection
 
 PROJECT = Path(__file__).resolve().parents[1]
 WRITERS = 6
@@ -37,21 +36,15 @@ for n in range({ACTIVITIES_EACH}):
 """
 
 
-@pytest.fixture(scope="session")
-def sqlite_file(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
-    """A file copy of the migrated test database, places included, taken before any test
-    transaction is open (a copy cannot be taken while one is)."""
-    if connection.vendor != "sqlite":
+@pytest.fixture
+def sqlite_file(site_template, tmp_path) -> Path:
+    """A file copy of the migrated test database, places included (tests/sites.py)."""
+    if site_template.vendor != "sqlite":
         pytest.skip("SQLite only; PostgreSQL runs concurrent writers in the load benchmark")
-    path = tmp_path_factory.mktemp("concurrency") / "site.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        with closing(sqlite3.connect(path)) as copy:
-            connection.connection.backup(copy)
-    return path
+    return Path(site_template.new_site(tmp_path).removeprefix("sqlite:///"))
 
 
-@pytest.mark.django_db  # sets the test database up; the writers use their own copy
+@pytest.mark.slow("six writer processes")
 def test_parallel_writers_store_every_row_without_database_is_locked(sqlite_file):
     database = sqlite_file
     environment = {

@@ -7,8 +7,11 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self) -> None:
-        from trainings import signals  # noqa: F401
+        from campaigns.rules import register_write_rule
+        from trainings.rules import SignInCounts
 
+        # Every write of an activity, by any path, keeps the counts of its sign-in list.
+        register_write_rule(SignInCounts())
         register_transfers()
 
 

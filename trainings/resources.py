@@ -18,11 +18,13 @@ from wagtail.log_actions import log
 
 from campaigns.models import Activity, Audience, Club
 from campaigns.resources.lookups import audience_widget
+from campaigns.rules import WriteRefused
+from campaigns.services import write_lines
 from core.cells import parse_int
 from core.text import ascii_key
 from places.models import Place
 from trainings.models import Attendance, Participant
-from trainings.services import ATTENDANCE_LOGGED, refresh_counts_from_sign_in
+from trainings.services import ATTENDANCE_LOGGED
 from transfers.base import Column, TransferResource, allowed_names, column_field
 from transfers.placed import PlaceResolver
 from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, find_by_key_or_name
@@ -119,6 +121,7 @@ class ParticipantResource(TransferResource):
         # Per activity whose sign-in list the file changed: lines, present, newly registered.
         self.touched_activities: dict[int, Counter] = {}
         self.touched_clubs: set[int] = set()
+        self.pending_lines: dict[tuple[int, int], bool] = {}  # (activity, person) → present
         self.for_activity: Activity | None = None  # exporting one activity's sign-in list
 
     def get_queryset(self):
@@ -231,9 +234,8 @@ class ParticipantResource(TransferResource):
         links = getattr(instance, "_links", {})
         if "activity" in links:
             activity_id, present = links["activity"]
-            Attendance.objects.update_or_create(
-                activity_id=activity_id, participant=instance, defaults={"present": present}
-            )
+            # Written with the chunk's other lines, through the activities' service (after_import).
+            self.pending_lines[(activity_id, instance.pk)] = present
             tally = self.touched_activities.setdefault(activity_id, Counter())
             tally.update(lines=1, present=int(bool(present)), new=int(getattr(instance, "_imported_new", False)))
         if "club" in links:
@@ -242,8 +244,13 @@ class ParticipantResource(TransferResource):
 
     def after_import(self, dataset, result, **kwargs):
         if not (result.has_errors() or result.has_validation_errors()):
-            for activity_id in self.touched_activities:
-                refresh_counts_from_sign_in(activity_id)
+            lines, self.pending_lines = self.pending_lines, {}
+            activity_ids = {activity_id for activity_id, _person in lines}
+            try:
+                # The activities' rules hold for their lines too; their counts follow the lists.
+                write_lines(activity_ids, user=self.user, write=lambda: store_lines(lines))
+            except WriteRefused as refused:
+                raise LinesRefused(refused) from None
             # A member list changed: a club form opened before the import is now stale.
             Club.objects.filter(pk__in=self.touched_clubs).touch()
         super().after_import(dataset, result, **kwargs)
@@ -285,6 +292,44 @@ class ParticipantResource(TransferResource):
 
     def dehydrate_club(self, person):
         return ""
+
+
+class LinesRefused(Exception):
+    """A rule of the activities refused the lines the file gives them: the file is refused."""
+
+    def __init__(self, refused: WriteRefused):
+        super().__init__(
+            " ".join(
+                _("Activity %(code)s: %(message)s")
+                % {"code": write.activity.external_id or f"#{write.activity.pk}", "message": message}
+                for write in refused.writes
+                for messages in write.errors.values()
+                for message in messages
+            )
+        )
+
+
+def store_lines(lines: dict[tuple[int, int], bool]) -> None:
+    """Sign-in lines (activity, person) → present, added or changed in three queries."""
+    if not lines:
+        return
+    activity_ids = {activity_id for activity_id, _person in lines}
+    person_ids = {person for _activity, person in lines}
+    existing = {
+        (line.activity_id, line.participant_id): line
+        for line in Attendance.objects.filter(activity_id__in=activity_ids, participant_id__in=person_ids)
+    }
+    changed, new = [], []
+    for key, present in lines.items():
+        line = existing.get(key)
+        if line is None:
+            new.append(Attendance(activity_id=key[0], participant_id=key[1], present=present))
+        elif line.present != present:
+            line.present = present
+            changed.append(line)
+    Attendance.objects.bulk_create(new)
+    if changed:
+        Attendance.objects.bulk_update(changed, ["present"])
 
 
 def sign_in_queryset(activity: Activity):

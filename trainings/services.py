@@ -3,34 +3,14 @@
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from campaigns.models import Activity
-from trainings.models import KINH, Attendance, Participant
+from campaigns.services import save_activity
+from trainings.models import Attendance, Participant
 
 ATTENDANCE_LOGGED = "campaigns.attendance"
-
-
-def refresh_counts_from_sign_in(activity_id: int) -> None:
-    """Where an activity has a sign-in list, its counts are the list's: present, female, minority.
-
-    One grouped query and one update; an activity without a list keeps its typed counts.
-    """
-    totals = Attendance.objects.filter(activity_id=activity_id).aggregate(
-        lines=Count("id"),
-        came=Count("id", filter=Q(present=True)),
-        women=Count("id", filter=Q(present=True, participant__gender=Participant.Gender.FEMALE)),
-        minority=Count(
-            "id",
-            filter=Q(present=True) & ~Q(participant__ethnicity="") & ~Q(participant__ethnicity__iexact=KINH),
-        ),
-    )
-    if totals["lines"]:
-        Activity.objects.filter(pk=activity_id).update(
-            participants=totals["came"], female=totals["women"], ethnic_minority=totals["minority"]
-        )
 
 
 @dataclass
@@ -55,14 +35,12 @@ def record_activity(
 
     New attendees are registered in the activity's commune (or its province's records
     when the activity is not in a commune). Everything is validated first and saved in
-    one transaction; the audit log gets the activity and a count of the sign-in lines,
-    never the names.
+    one transaction through campaigns.services (its rules: the counts are the list's);
+    the audit log gets the activity and a count of the sign-in lines, never the names.
     """
     activity.recorded_by = user
     activity.full_clean(exclude=["client_uuid"])
     activity.audiences.set(audiences)  # a parental relation: stored by the save below
-    activity.save()
-    commune = activity.place
     people = list(present)
     for attendee in new_attendees:
         participant = Participant(
@@ -71,15 +49,12 @@ def record_activity(
             birth_year=attendee.birth_year,
             ethnicity=attendee.ethnicity,
             phone=attendee.phone,
-            commune=commune,
+            commune=activity.place,
         )
         participant.full_clean()
-        participant.save()
+        participant.save()  # one by one: the search index follows each person's save
         people.append(participant)
-    Attendance.objects.bulk_create([Attendance(activity=activity, participant=person) for person in people])
-    refresh_counts_from_sign_in(activity.pk)
-    activity.refresh_from_db()
-    log(activity, "wagtail.create", user=user)
+    save_activity(activity, user=user, lines=[Attendance(participant=person) for person in people])
     if people:
         log(activity, ATTENDANCE_LOGGED, user=user, data={"present": len(people), "new": len(new_attendees)})
     return activity

@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity
+from campaigns.rules import WriteRefused
 from trainings.forms import NewAttendeeForm, NewAttendeeFormSet, RecordActivityForm
 from trainings.services import record_activity
 
@@ -167,6 +168,10 @@ def submit(data, *, user) -> Outcome:
         if existing is None:
             raise
         return _compare(existing, form, attendees, user)
+    except WriteRefused as refused:
+        for name, message in refused.by_field():
+            form.add_error(name if name in form.fields else None, message)
+        return Outcome(form=form, attendees=attendees)
     except ValidationError as error:
         form.add_error(None, error)
         return Outcome(form=form, attendees=attendees)

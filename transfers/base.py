@@ -70,6 +70,8 @@ class TransferResource(ChunkImport, ManyToManyColumns, resources.ModelResource):
     error_columns: dict[str, str] = {}
     permission_model: type[models.Model] | None = None
     sensitive = False  # personal data: never logged by name
+    # The records' own write service writes their audit entries (activities): no second one.
+    logs_own_writes = False
 
     class Meta:
         abstract = True

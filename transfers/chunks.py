@@ -32,6 +32,15 @@ class ChunkResult:
         return chunk
 
 
+class RowsRefused(Exception):
+    """Rows refused while the chunk is written (a rule of the records' own service): listed
+    against their rows, by their place in the chunk (from 1)."""
+
+    def __init__(self, rows: list[tuple[int, ValidationError]]):
+        super().__init__(f"{len(rows)} rows refused")
+        self.rows = rows
+
+
 class Rows:
     """A chunk of rows under their column keys: what the hooks read as `dataset`
     (`headers`, a column by its key, the number of rows)."""
@@ -72,9 +81,12 @@ class ChunkImport:
                 result.invalid.append((number, error))
             except Exception as error:  # listed against its row, as django-import-export does
                 result.errors.append((number, error))
+        result.invalid += self.check_chunk()
         if write and not result.failed:
             try:
                 self._write_chunk()
+            except RowsRefused as refused:
+                result.invalid += refused.rows
             except Exception as error:  # a database refusal refuses the whole file
                 result.errors.append((None, error))
         self.create_instances, self.update_instances = [], []
@@ -94,6 +106,11 @@ class ChunkImport:
         self.validate_instance(instance, errors)
         self.save_instance(instance, new, row, row_number=number)
         return "new" if new else "update"
+
+    def check_chunk(self) -> list[tuple[int, ValidationError]]:
+        """Rows refused by what the whole chunk's records are checked against (a record
+        family's write rules), by their place in the chunk; runs on a dry run too."""
+        return []
 
     def _write_chunk(self) -> None:
         model = self._meta.model

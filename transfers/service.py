@@ -256,6 +256,10 @@ def _log(resource: TransferResource, user) -> None:
 
     Records of personal data are logged by number, never by name.
     """
+    if resource.logs_own_writes:
+        if hasattr(resource, "log_extra"):
+            resource.log_extra(user)
+        return
     model = resource._meta.model
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
     shared_uuid = uuid.uuid4()

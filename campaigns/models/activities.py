@@ -13,7 +13,6 @@ from wagtail.search import index
 
 from access.models import ProvinceScopedQuerySet
 from campaigns.conf import usual_participants_per_session
-from campaigns.signals import activity_updated
 from core.text import grouped
 
 from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period, validate_plausible_dates
@@ -181,21 +180,13 @@ class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
             raise ValidationError(errors)
 
     def save(self, *args, **kwargs) -> None:
+        # Writers go through campaigns.services, which also derives these for bulk writes;
+        # a plain save (demo data, tests) keeps the record placed all the same.
         if self.place_id:
             self.province_id, self.district_id = self.place.grouping_ids()
         if self.client_uuid is None and self._state.adding:
             self.client_uuid = uuid.uuid4()
         super().save(*args, **kwargs)
-
-    def after_update(self) -> None:
-        # A sign-in list, where there is one, decides the counts over what was typed
-        # (trainings recounts on this signal).
-        activity_updated.send(sender=type(self), instance=self)
-        # That, and the sign-in lines saved with the activity, moved the version again:
-        # this instance stays current (the row is ours until the transaction commits).
-        self.version = (
-            type(self)._base_manager.using(self._state.db).filter(pk=self.pk).values_list("version", flat=True).get()
-        )
 
     def count_warnings(self) -> list[str]:
         """Counts far above what an activity of its kind usually has: kept when confirmed

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy
 
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Organiser
 from campaigns.resources.lookups import audience_widget, campaign_widget, club_widget
 from campaigns.resources.organisers import OrganiserWidget
+from campaigns.rules import WriteRefused
+from campaigns.services import check_activities, write_activities
 from core.cells import format_date
 from transfers.base import Column, allowed_names, column_field
+from transfers.chunks import RowsRefused
 from transfers.placed import PlacedResource, place_columns
 from transfers.widgets import ChoiceWidget, CodeWidget, DateWidget, IntWidget
 
@@ -113,6 +117,7 @@ class ActivityResource(PlacedResource):
         "notes",
     ]
     error_columns = {"place": "commune", "organisers": "organiser", "audiences": "audience"}
+    logs_own_writes = True
 
     external_id = column_field("external_id", CodeWidget())
     kind = column_field("kind", ChoiceWidget(ActivityKind.choices, KIND_NAMES))
@@ -149,10 +154,41 @@ class ActivityResource(PlacedResource):
     def before_save_instance(self, instance, row, **kwargs):
         super().before_save_instance(instance, row, **kwargs)
         if instance.pk is None:
-            import uuid
-
-            instance.client_uuid = uuid.uuid4()
             instance.recorded_by = self.user if self.user is not None and self.user.pk else None
+
+    def save_instance(self, instance, is_create, row, **kwargs):
+        instance._row_index = kwargs.get("row_number", 1)  # its place in the chunk, for refusals
+        super().save_instance(instance, is_create, row, **kwargs)
+
+    # Written through campaigns.services, as every other way of recording an activity: its
+    # rules check the rows (a dry run too), and it writes the rows, their links and the log.
+
+    def check_chunk(self) -> list[tuple[int, ValidationError]]:
+        writes = check_activities(self.create_instances, self.update_instances, user=self.user)
+        for write in writes:
+            for key, message in write.notes:
+                self.note_row(write.activity, key, message)
+        return [(write.activity._row_index, ValidationError(write.errors)) for write in writes if write.refused]
+
+    def note_row(self, instance, key: str, message: str) -> None:
+        index = instance._row_index
+        number = self.row_numbers[index - 1] if index <= len(self.row_numbers) else index + 1
+        if len(self.warnings) < 100:
+            self.warnings.append((number, self.column_header(key) or key, message))
+
+    def _write_chunk(self) -> None:
+        try:
+            write_activities(
+                self.create_instances,
+                self.update_instances,
+                user=self.user,
+                fields=self.get_bulk_update_fields(),
+                log_data={"source": "import"},
+                batch_size=self._meta.batch_size,
+                before_rules=self.write_links,
+            )
+        except WriteRefused as refused:
+            raise RowsRefused([(w.activity._row_index, ValidationError(w.errors)) for w in refused.writes]) from None
 
     def row_warnings(self, instance) -> list[tuple[str, str]]:
         return [("participants", warning) for warning in instance.count_warnings()]

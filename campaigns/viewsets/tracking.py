@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -20,11 +21,14 @@ from access.viewsets import (
     RowMenuMixin,
     ScopedAdminForm,
     ScopedCreateView,
+    ScopedDeleteView,
     ScopedIndexView,
     ScopedModelViewSet,
 )
 from campaigns.forms import CampaignForm, CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
+from campaigns.rules import WriteRefused
+from campaigns.services import delete_activities, save_activity
 from campaigns.viewsets.sign_in import sign_in_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from transfers.views import TransferButtonsMixin
@@ -69,14 +73,52 @@ class WarnOutsideCoverageMixin:
         return instance
 
 
-class ActivityCreateView(WarnOutsideCoverageMixin, ScopedCreateView):
+class SavedByServiceMixin:
+    """An activity's form saved through campaigns.services: its rules, its sign-in lines in
+    bulk, one version move and the audit entry, as every other way of recording does."""
+
+    def save_instance(self):
+        instance = self.form.save(commit=False)  # the lines wait in the activity's cluster
+        if instance.pk is None:
+            instance.recorded_by = self.request.user
+        write = save_activity(instance, user=self.request.user, save_related=self.form.save_m2m)
+        for _field, message in write.notes:
+            messages.warning(self.request, message)
+        return instance
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except WriteRefused as refused:
+            # Rolled back with the save's transaction: nothing of this form was stored.
+            for name, message in refused.by_field():
+                form.add_error(name if name in form.fields else None, message)
+            self.produced_error_code = "write_refused"
+            self.produced_error_message = " ".join(message for _name, message in refused.by_field())
+            return self.form_invalid(form)
+
+
+class ActivityCreateView(WarnOutsideCoverageMixin, SavedByServiceMixin, ScopedCreateView):
     pass
 
 
-class ActivityEditView(WarnOutsideCoverageMixin, ConflictRefusingEditView):
+class ActivityEditView(WarnOutsideCoverageMixin, SavedByServiceMixin, ConflictRefusingEditView):
     @cached_property
     def header_more_buttons(self):
         return [*super().header_more_buttons, *sign_in_buttons(self.request, self.object)]
+
+
+class ActivityDeleteView(ScopedDeleteView):
+    def delete_action(self):
+        delete_activities(Activity.objects.filter(pk=self.object.pk), user=self.request.user)
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except WriteRefused as refused:
+            for _field, message in refused.by_field():
+                messages.error(self.request, message)
+            return redirect(self.get_success_url())
 
 
 class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
@@ -120,6 +162,7 @@ class ActivityViewSet(ScopedModelViewSet):
     index_view_class = ActivityIndexView
     add_view_class = ActivityCreateView
     edit_view_class = ActivityEditView
+    delete_view_class = ActivityDeleteView
     filterset_class = ActivityFilterSet
     search_fields = ["title", "notes"]
     search_backend_name = None

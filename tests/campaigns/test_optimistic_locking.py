@@ -8,10 +8,10 @@ import sqlite3
 import subprocess
 import sys
 import time
-import urllib.parse
 from contextlib import closing
 from pathlib import Path
 
+import psycopg
 import pytest
 from django.db import connection
 from django.test import Client
@@ -409,46 +409,39 @@ def run_writers(database_url: str, signals: Path) -> list[str]:
     return outcomes
 
 
+RACE_ROW = "SELECT title, version FROM campaigns_activity WHERE external_id = 'RACE-1'"
+
+
 def assert_exactly_one_won(outcomes: list[str], stored: tuple[str, int]) -> None:
     assert sorted(outcomes) == ["refused"] * (WRITERS - 1) + ["saved"]
     winner = outcomes.index("saved")
     assert stored == (f"Saved by writer {winner}", 2)
 
 
-@pytest.fixture(scope="session")
-def sqlite_template(django_db_setup, django_db_blocker, tmp_path_factory) -> Path:
-    """A file copy of the migrated test database with its places, taken before any test transaction."""
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite only")
-    path = tmp_path_factory.mktemp("locking") / "template.sqlite3"
-    with django_db_blocker.unblock():
-        connection.ensure_connection()
-        with closing(sqlite3.connect(path)) as copy:
-            connection.connection.backup(copy)
-    return path
-
-
-def test_simultaneous_saves_on_sqlite_exactly_one_wins(sqlite_template, tmp_path):
-    database = tmp_path / "site.sqlite3"
-    database.write_bytes(sqlite_template.read_bytes())
+@pytest.mark.slow("four writer processes")
+def test_simultaneous_saves_on_sqlite_exactly_one_wins(site_template, tmp_path):
+    if site_template.vendor != "sqlite":
+        pytest.skip("SQLite only; PostgreSQL has its own test below")
+    database = site_template.new_site(tmp_path)
     signals = tmp_path / "signals"
     signals.mkdir()
-    outcomes = run_writers(f"sqlite:///{database}", signals)
-    with closing(sqlite3.connect(database)) as stored:
-        row = stored.execute("SELECT title, version FROM campaigns_activity WHERE external_id = 'RACE-1'").fetchone()
+    outcomes = run_writers(database, signals)
+    with closing(sqlite3.connect(database.removeprefix("sqlite:///"))) as stored:
+        row = stored.execute(RACE_ROW).fetchone()
     assert_exactly_one_won(outcomes, tuple(row))
 
 
-@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL only; SQLite has its own test above")
-@pytest.mark.django_db(transaction=True)  # the writers must see committed rows
-def test_simultaneous_saves_on_postgresql_exactly_one_wins(tmp_path):
-    settings = connection.settings_dict
-    credentials = urllib.parse.quote(settings["USER"] or "")
-    if settings["PASSWORD"]:
-        credentials += ":" + urllib.parse.quote(settings["PASSWORD"])
-    url = f"postgres://{credentials}@{settings['HOST'] or 'localhost'}:{settings['PORT'] or 5432}/{settings['NAME']}"
+@pytest.mark.slow("four writer processes")
+def test_simultaneous_saves_on_postgresql_exactly_one_wins(site_template, tmp_path):
+    # A copy of the test database (tests/sites.py): the writers must see committed rows,
+    # and the test database itself is not flushed of its places afterwards.
+    if site_template.vendor != "postgresql":
+        pytest.skip("PostgreSQL only; SQLite has its own test above")
+    database = site_template.new_site(tmp_path)
     signals = tmp_path / "signals"
     signals.mkdir()
-    outcomes = run_writers(url, signals)
-    stored = Activity.objects.get(external_id="RACE-1")
-    assert_exactly_one_won(outcomes, (stored.title, stored.version))
+    outcomes = run_writers(database, signals)
+    with psycopg.connect(database) as stored:
+        row = stored.execute(RACE_ROW).fetchone()
+    site_template.drop(database)
+    assert_exactly_one_won(outcomes, tuple(row))

@@ -38,8 +38,16 @@ def test_the_default_site_is_rooted_at_our_home_page():
 
 
 def test_admin_login_page(client):
+    """The sign-in form, in Vietnamese: a username, a password and a button, posted to itself."""
     response = client.get("/admin/login/")
     assert response.status_code == 200
+    assert response.templates[0].name == "wagtailadmin/login.html"
+    html = response.content.decode()
+    assert '<html lang="vi"' in html
+    form = response.context["form"]
+    assert list(form.fields) == ["username", "password", "remember"]
+    assert 'name="username"' in html and 'type="password"' in html and 'name="csrfmiddlewaretoken"' in html
+    assert "Đăng nhập" in html
 
 
 def test_admin_requires_login(client):

@@ -1,8 +1,9 @@
 """`backup` and `restore`: a restored site gives back identical totals and files.
 
 The commands run as an administrator runs them, in a separate process against a scratch
-database of the same engine as the test run (an SQLite file, or a PostgreSQL database
-created for the test), because a restore replaces the whole database.
+database of the same engine as the test run (a copy of the migrated test database with its
+places, tests/sites.py: an SQLite file, or a PostgreSQL database of its own), because a
+restore replaces the whole database.
 """
 
 import json
@@ -10,10 +11,8 @@ import os
 import subprocess
 import sys
 import tarfile
-import uuid
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
@@ -22,12 +21,6 @@ from django.utils import translation
 from places.models import Place
 
 PROJECT = Path(__file__).resolve().parents[2]
-# `make run`'s three commands in one process: each process start costs seconds on a busy machine.
-SET_UP_A_SITE = """
-from django.core.management import call_command
-for command in ("migrate", "load_places", "load_demo"):
-    call_command(command, verbosity=0)
-"""
 SCRATCH_CHANGE = """
 from campaigns.models import Activity
 Activity.objects.filter(pk__in=Activity.objects.order_by("pk").values("pk")[:2]).delete()
@@ -35,22 +28,12 @@ Activity.objects.filter(pk__in=Activity.objects.order_by("pk").values("pk")[:2])
 
 
 @pytest.fixture
-def scratch_database(tmp_path, db):
-    """A database URL of the test run's engine, empty, dropped afterwards."""
-    if connection.vendor == "sqlite":
-        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        return
-    settings = connection.settings_dict
-    name = f"backup_test_{uuid.uuid4().hex[:8]}"
-    server = {"host": settings["HOST"], "port": settings["PORT"] or 5432, "user": settings["USER"]}
-    if settings.get("PASSWORD"):
-        server["password"] = settings["PASSWORD"]
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    password = f":{settings['PASSWORD']}" if settings.get("PASSWORD") else ""
-    yield f"postgres://{settings['USER']}{password}@{server['host']}:{server['port']}/{name}"
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def scratch_database(site_template, tmp_path):
+    """A database URL of the test run's engine, migrated and with its places (what `make run`
+    has done before load_demo), dropped afterwards."""
+    url = site_template.new_site(tmp_path)
+    yield url
+    site_template.drop(url)
 
 
 def manage(database_url: str, media: Path, *arguments: str) -> str:
@@ -58,6 +41,7 @@ def manage(database_url: str, media: Path, *arguments: str) -> str:
         **os.environ,
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(media.parent / "private-media"),
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
     }
@@ -77,12 +61,16 @@ def totals(database_url: str, media: Path) -> dict:
     return json.loads(manage(database_url, media, "totals", "--by", "province", "--by", "kind", "--format", "json"))
 
 
+@pytest.mark.slow("a whole site backed up and restored in subprocesses")
 def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_path):
     media = tmp_path / "media"
     leaflet = media / "documents" / "to-roi.pdf"
     leaflet.parent.mkdir(parents=True)
     leaflet.write_bytes(b"%PDF-1.4 leaflet")
-    manage(scratch_database, media, "shell", "-c", SET_UP_A_SITE)
+    photo = tmp_path / "private-media" / "original_images" / "p_0123456789abcdef0123456789abcdef.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"a photo of a session")
+    manage(scratch_database, media, "load_demo")
     before = totals(scratch_database, media)
     assert before["total"]["activities"] > 2
 
@@ -90,14 +78,17 @@ def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_p
     manage(scratch_database, media, "backup", str(archive))
     with tarfile.open(archive) as opened:
         assert "media/documents/to-roi.pdf" in opened.getnames()
+        assert f"private-media/original_images/{photo.name}" in opened.getnames()
 
     manage(scratch_database, media, "shell", "-c", SCRATCH_CHANGE)
     leaflet.unlink()
+    photo.unlink()
     assert totals(scratch_database, media) != before
 
     manage(scratch_database, media, "restore", "--yes", str(archive))
     assert totals(scratch_database, media) == before
     assert leaflet.read_bytes() == b"%PDF-1.4 leaflet"
+    assert photo.read_bytes() == b"a photo of a session"
 
 
 @translation.override("en")
@@ -122,12 +113,13 @@ def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(tmp_path, db):
     assert Place.objects.count() == places
 
 
-def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(
-    tmp_path, transactional_db, monkeypatch, settings
-):
+# transaction=True: SQLite's online backup waits forever for the write lock that a test
+# transaction (IMMEDIATE) holds; a real backup runs outside any transaction. available_apps:
+# the flush after the test then empties core's tables (it has none), not the places and the
+# rows the migrations made, which a test database kept with --reuse-db still needs.
+@pytest.mark.django_db(transaction=True, available_apps=["core"])
+def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(tmp_path, monkeypatch, settings):
     """The archive holds every participant's name: never world-readable, not even while written."""
-    # transactional_db: SQLite's online backup waits forever for the write lock that a
-    # test transaction (IMMEDIATE) holds; a real backup runs outside any transaction.
     from core import backup as backup_module
 
     settings.MEDIA_ROOT = str(tmp_path / "no-media")

@@ -1,7 +1,10 @@
 """Browser tests: Debian's chromium, driven by Playwright, against a real server process.
 
-The server runs `manage.py runserver` on a fresh SQLite file that was set up the way
-`make run` sets it up (migrate, load_places), so the browser sees what a user sees.
+The server runs `manage.py runserver` on an SQLite file set up the way `make run` sets it
+up (migrate, load_places), so the browser sees what a user sees: a copy of the run's
+migrated test database with its places (tests/sites.py), or where the run is on another
+engine a file migrated from zero. The tests' own setup steps (`manage(…)`) run in one
+long-lived Django process beside the server (tests/e2e/worker.py).
 Without /usr/bin/chromium these tests are skipped, unless E2E_REQUIRED=1 (CI) makes the
 absence a failure.
 
@@ -10,6 +13,7 @@ never for a fixed time. Every wait has one generous ceiling, E2E_TIMEOUT seconds
 default): a busy machine may be slow, and a passing test never waits for the ceiling.
 """
 
+import json
 import os
 import shutil
 import socket
@@ -45,22 +49,26 @@ na_meo = Place.objects.get(is_current=True, code="15013")
 Participant.objects.create(full_name="Hà Thị Lan", gender="female", ethnicity="Thái", commune=na_meo)
 """
 
-# What `make run` sets up (migrate, load_places, an administrator) and the trainer, in one
-# process: each process start costs seconds on a busy machine.
-SERVER_SETUP = (
+# An administrator and the trainer, on a site migrated and with its places.
+USERS_SETUP = (
     f"""
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-call_command("migrate", interactive=False, verbosity=0)
-call_command("load_places", verbosity=0)
 get_user_model().objects.create_superuser("{ADMIN}", "e2e@example.org", "{ADMIN_PASSWORD}")
 """
     + TRAINER_SETUP
 )
+# What `make run` sets up (migrate, load_places), for a run whose test database is not SQLite.
+SITE_SETUP = """
+from django.core.management import call_command
+call_command("migrate", interactive=False, verbosity=0)
+call_command("load_places", verbosity=0)
+"""
 
 
 # The running server's environment, for tests that set up more data with manage.py.
 SERVER_ENV: dict = {}
+# The process that runs those commands (tests/e2e/worker.py), once the server's database is set up.
+WORKER: list[subprocess.Popen] = []
 
 
 def pytest_collection_modifyitems(config, items):
@@ -68,6 +76,8 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if Path(item.fspath).is_relative_to(here):
             item.add_marker(pytest.mark.e2e)
+            # The server's database is an SQLite file whatever the run's engine (tests/placement.py).
+            item.add_marker(pytest.mark.one_engine("browser test against its own SQLite server"))
 
 
 @pytest.fixture(scope="session")
@@ -81,11 +91,36 @@ def chromium_path() -> str:
 
 
 def manage(*args: str) -> str:
-    """Run manage.py against the running server's database; what it printed."""
-    done = subprocess.run(
-        [sys.executable, "manage.py", *args], cwd=PROJECT, env=SERVER_ENV, check=True, capture_output=True, text=True
+    """Run a manage.py command against the running server's database; what it printed."""
+    assert WORKER, "manage() needs the server (the server_url fixture) running"
+    worker = WORKER[0]
+    worker.stdin.write(json.dumps(args) + "\n")
+    worker.stdin.flush()
+    answer = read_answer(worker)
+    if not answer["ok"]:
+        pytest.fail(f"manage.py {args[0]} failed:\n{answer['stdout'][-2000:]}\n{answer['error'][-4000:]}")
+    return answer["stdout"]
+
+
+def read_answer(worker: subprocess.Popen) -> dict:
+    line = worker.stdout.readline()
+    if not line:
+        pytest.fail(f"The manage.py worker stopped (exit status {worker.wait(timeout=10)}).")
+    return json.loads(line)
+
+
+def start_worker() -> subprocess.Popen:
+    worker = subprocess.Popen(
+        [sys.executable, "-m", "tests.e2e.worker"],
+        cwd=PROJECT,
+        env=SERVER_ENV,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=None,  # a traceback of the worker itself shows in the test run's output
+        text=True,
     )
-    return done.stdout
+    assert read_answer(worker) == {"ready": True}
+    return worker
 
 
 def sign_in(page, server_url: str, username: str = ADMIN, next_url: str = "/admin/") -> None:
@@ -122,12 +157,15 @@ def free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def server_url(chromium_path, tmp_path_factory) -> str:
+def server_url(chromium_path, tmp_path_factory, site_template) -> str:
     folder = tmp_path_factory.mktemp("e2e")
+    if site_template.vendor == "sqlite":
+        site_template.new_site(folder)  # folder / "site.sqlite3"
+    database = folder / "site.sqlite3"
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "DATABASE_URL": f"sqlite:///{database}",
         "DEBUG": "false",
         # One cache for the server and the `manage` commands the tests run beside it, as
         # Redis is in production: a page published or a language tree made by load_demo
@@ -136,7 +174,10 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     }
 
     SERVER_ENV.update(env)
-    manage("shell", "-c", SERVER_SETUP)
+    WORKER.append(start_worker())
+    if site_template.vendor != "sqlite":
+        manage("shell", "-c", SITE_SETUP)
+    manage("shell", "-c", USERS_SETUP)
     port = free_port()
     process = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
@@ -163,6 +204,10 @@ def server_url(chromium_path, tmp_path_factory) -> str:
     finally:
         process.terminate()
         process.wait(timeout=10)
+        worker = WORKER.pop()
+        worker.stdin.close()  # the worker ends at the end of its input
+        worker.wait(timeout=30)
+        worker.stdout.close()
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,7 @@ from campaigns.resources.activities import ActivityResource
 from tests.factories import NA_MEO, ActivityFactory, current_commune
 from transfers.service import export_file, run_import
 
-pytestmark = pytest.mark.usefixtures("vocabulary")
+pytestmark = [pytest.mark.usefixtures("vocabulary"), pytest.mark.slow("LibreOffice converts each file")]
 
 # Comma, double quote, UTF-8 (76), from line 1, default cell formats, language vi-VN (1066):
 # without the language LibreOffice reads "2.890" as 2.89, and without UTF-8 it garbles the diacritics.
