@@ -1,16 +1,22 @@
-"""The trainings app's settings (the phone form), each read with its default.
+"""The trainings app's settings (the phone form), each read with its default: a site sets
+only what it changes.
 
 - `TRAININGS_MAX_NEW_ATTENDEES` (200): people a trainer may add to a sign-in list in one
   recording, by the form or by the phone's queue; a class list is far shorter.
 - `TRAININGS_MAX_RECORD_BYTES` (512 KiB): the largest JSON body the phone's queue may send for
   one recording (`/record/api/activities/`); a day's sign-in lists fit many times over, and a
   larger body is refused before it is parsed.
+- `PHONE_SESSION_DAYS` (28): how long a trainer stays signed in on the phone form after she
+  last used it (a trip to the border communes lasts days to weeks, often without signal, and
+  her queue is sent only while she is signed in). Each use starts the period again; signing
+  out, or an administrator's *End sessions*, ends it at once.
 """
 
 from core.conf import setting
 
 DEFAULT_MAX_NEW_ATTENDEES = 200
 DEFAULT_MAX_RECORD_BYTES = 512 * 1024
+DEFAULT_PHONE_SESSION_DAYS = 28
 
 
 def max_new_attendees() -> int:
@@ -21,3 +27,8 @@ def max_new_attendees() -> int:
 def max_record_bytes() -> int:
     """The largest body of one recording sent by the phone's queue, in bytes."""
     return setting("TRAININGS_MAX_RECORD_BYTES", DEFAULT_MAX_RECORD_BYTES)
+
+
+def phone_session_days() -> int:
+    """Days a trainer's phone session lasts after her last use."""
+    return setting("PHONE_SESSION_DAYS", DEFAULT_PHONE_SESSION_DAYS)

@@ -25,6 +25,8 @@ from django.views.decorators.http import require_GET, require_POST
 from trainings import conf
 from trainings.forms import RecordActivityForm
 from trainings.models import Participant
+from trainings.phone_keys import account_code, wrapping_key
+from trainings.phone_sessions import keep_signed_in
 from trainings.submission import Unreadable, form_data_from_json, parse_uuid, submit
 
 PRECACHED_STATIC = (
@@ -48,9 +50,12 @@ def _json(code: int, **body) -> JsonResponse:
 def _refusal(request):
     """401 or 403 as JSON: the phone's queue must tell an expired session from a refusal."""
     if not request.user.is_authenticated:
-        return _json(401, status="signed out", reason=_("Your session has ended: sign in again to send."))
+        response = _json(401, status="signed out", reason=_("Your session has ended: sign in again to send."))
+        response["Clear-Site-Data"] = '"cache"'  # the page deletes the names it keeps (queue.js)
+        return response
     if not request.user.has_perm("campaigns.add_activity"):
         return _json(403, status="refused", reason=_("You may not record activities."))
+    keep_signed_in(request)  # each use of the phone starts her period again
     return None
 
 
@@ -73,6 +78,8 @@ def data(request):
     return _json(
         200,
         user=user.get_username(),
+        owner=account_code(user),
+        key=wrapping_key(user),
         csrf=get_token(request),
         communes=[{"id": pk, "name": name, "province": province} for pk, name, province in communes],
         clubs=[{"id": pk, "name": name, "place": place} for pk, name, place in clubs],

@@ -16,6 +16,7 @@ from campaigns.models import Activity
 from campaigns.models.common import EARLY_DATE, FUTURE_DATE, HOW_TO_WRITE_A_DATE
 from core.fields import DayField
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
+from trainings.phone_sessions import keep_signed_in
 from trainings.submission import parse_uuid, submit
 
 LOGIN_URL = "wagtailadmin_login"
@@ -26,6 +27,7 @@ LOGIN_URL = "wagtailadmin_login"
 @permission_required("campaigns.add_activity", raise_exception=True)
 def record(request):
     """Record one activity with its attendees. A draft re-sent by the phone saves once."""
+    keep_signed_in(request)
     if request.method == "POST":
         raw_uuid = request.POST.get("client_uuid")
         if raw_uuid and parse_uuid(raw_uuid) is None:
@@ -91,6 +93,10 @@ def app_texts() -> dict:
         "no_commune": _("No commune of your provinces has this name."),
         "other_account": _("%(count)s records of another account are waiting for it to sign in.") % {"count": "{n}"},
         "export_name": _("records-not-sent"),
+        "locked": _("Enter your PIN above first: your records on this phone are locked."),
+        "pin_short": _("The PIN must have at least 6 digits."),
+        "pin_set": _("PIN set: without signal, it opens your records on this phone."),
+        "pin_wrong": _("This is not the PIN set on this phone."),
     }
 
 
@@ -115,6 +121,7 @@ def shell(request):
     The communes, clubs and people come from the phone's own store (IndexedDB), filled by
     the data endpoint while online; nothing personal goes into the browser's Cache Storage.
     """
+    keep_signed_in(request)
     form = RecordActivityForm(user=request.user)
     for name in ("place", "club", "present"):
         form.fields[name].queryset = form.fields[name].queryset.none()

@@ -1,10 +1,13 @@
 from django.templatetags.static import static
+from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
+from trainings.phone_sessions import SESSIONS_ENDED, end_sessions_view
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
 from trainings.viewsets import (
     CourseViewSet,
@@ -31,6 +34,20 @@ def register_log_actions(actions):
 
         def format_message(self, log_entry):
             return attendance_log_message(log_entry.data)
+
+    actions.register_action(SESSIONS_ENDED, _("Sessions ended"), _("Signed out on every device"))
+
+
+@hooks.register("register_admin_urls")
+def register_admin_urls():
+    return [path("sessions/<int:pk>/end/", end_sessions_view, name="trainings_end_sessions")]
+
+
+@hooks.register("register_user_listing_buttons")
+def end_sessions_button(user, request_user):
+    """A lost or handed-on phone: an administrator signs its user out everywhere."""
+    if request_user.has_perm("auth.change_user"):
+        yield Button(_("End sessions"), reverse("trainings_end_sessions", args=[user.pk]), priority=60)
 
 
 @hooks.register("insert_global_admin_js")

@@ -14,21 +14,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import PROJECT, TRAINER, manage, sign_in
-from tests.e2e.phone import choose_commune
+from tests.e2e.conftest import CHROMIUM, PROJECT, TIMEOUT_MS, TRAINER, manage, sign_in
+from tests.e2e.phone import PIN, choose_commune, set_pin, unlock
 
 PHONE = {"width": 360, "height": 740}
 GUIDE_IMAGES = PROJECT / "docs" / "guides" / "img"
 
-# What the phone's IndexedDB holds, read by the page itself (the test has no other way in).
+# What the phone's IndexedDB holds, read by the page itself (the test has no other way in),
+# as anyone holding the phone could read it: encrypted parts show as their bytes in hex.
 READ_STORE = """async (storeName) => {
   const db = await new Promise((resolve, reject) => {
-    const request = indexedDB.open("record-app", 1);
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore("reference");
-      request.result.createObjectStore("queue", {keyPath: "uuid"});
-      request.result.createObjectStore("sent", {keyPath: "uuid"});
-    };
+    const request = indexedDB.open("record-app");
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
@@ -37,7 +33,35 @@ READ_STORE = """async (storeName) => {
     request.onsuccess = () => resolve(request.result);
   });
   db.close();
-  return JSON.stringify(rows);
+  const hex = (bytes) => Array.from(new Uint8Array(bytes), (b) => b.toString(16).padStart(2, "0")).join("");
+  return JSON.stringify(rows, (key, value) =>
+    value instanceof ArrayBuffer || ArrayBuffer.isView(value) ? hex(value.buffer || value) : value);
+}"""
+
+# Everything the phone's IndexedDB holds, decoded as text wherever it can be (UTF-8 and UTF-16).
+READ_ALL = """async () => {
+  const db = await new Promise((resolve) => {
+    const request = indexedDB.open("record-app");
+    request.onsuccess = () => resolve(request.result);
+  });
+  const texts = [];
+  const utf8 = new TextDecoder(), utf16 = new TextDecoder("utf-16le");
+  const walk = (value) => {
+    if (value instanceof ArrayBuffer || ArrayBuffer.isView(value)) {
+      const bytes = new Uint8Array(value.buffer || value);
+      texts.push(utf8.decode(bytes), utf16.decode(bytes));
+    } else if (value && typeof value === "object") Object.values(value).forEach(walk);
+    else texts.push(String(value));
+  };
+  for (const name of db.objectStoreNames) {
+    const rows = await new Promise((resolve) => {
+      const request = db.transaction(name).objectStore(name).getAll();
+      request.onsuccess = () => resolve(request.result);
+    });
+    walk(rows);
+  }
+  db.close();
+  return texts.join("\\n");
 }"""
 
 # Resolves once the service worker is active and controls the page (no eval: the CSP forbids it).
@@ -90,12 +114,14 @@ def context(browser):
     context.close()
 
 
-def open_form_online(context, server_url: str):
-    """Sign in and open the form once: the app is installed and its data kept on the phone."""
-    page = context.new_page()
-    sign_in(page, server_url, TRAINER, "/record/")
+def open_form_online(context, server_url: str, user: str = TRAINER, page=None):
+    """Sign in and open the form once: the app is installed, its data kept on the phone
+    (encrypted) and the trainer's PIN set."""
+    page = page or context.new_page()
+    sign_in(page, server_url, user, "/record/")
     page.evaluate(CONTROLLED)
     expect(page.locator("body")).to_have_attribute("data-ready", "data", timeout=15000)
+    set_pin(page)
     return page
 
 
@@ -124,6 +150,7 @@ def test_three_activities_recorded_offline_are_sent_once_online(context, server_
     context.set_offline(True)
     page.reload()
     expect(page.locator("#record-form[data-shell]")).to_be_visible()
+    unlock(page)
     expect(page.locator("#app-status")).to_contain_text("Không có kết nối")
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
 
@@ -142,6 +169,7 @@ def test_three_activities_recorded_offline_are_sent_once_online(context, server_
     page.close()  # the trainer closes the browser, still without signal
     page = context.new_page()
     page.goto(server_url + "/record/")
+    unlock(page)
     expect(page.locator("#queue-list .is-pending")).to_have_count(3)
     assert stored("Sinh hoạt ngoài vùng sóng") == []
 
@@ -151,7 +179,7 @@ def test_three_activities_recorded_offline_are_sent_once_online(context, server_
     expect(page.locator("#app-status")).to_contain_text("Đã gửi hết")
     page.locator("#queue").scroll_into_view_if_needed()
     shot(page, "trainer-offline-sent")
-    assert json.loads(page.evaluate(READ_STORE, "queue")) == []
+    assert json.loads(page.evaluate(READ_STORE, "outbox")) == []
 
     rows = stored("Sinh hoạt ngoài vùng sóng")
     assert [row["title"] for row in rows] == [f"Sinh hoạt ngoài vùng sóng {n}" for n in (1, 2, 3)]
@@ -212,14 +240,14 @@ def test_an_expired_session_keeps_the_queue_and_asks_to_sign_in(context, server_
 
 def test_signing_out_clears_the_names_kept_on_the_phone(context, server_url):
     page = open_form_online(context, server_url)
-    assert "Hà Thị Lan" in page.evaluate(READ_STORE, "reference")
+    assert len(json.loads(page.evaluate(READ_STORE, "people"))) == 1
     cached = page.evaluate(CACHED_TEXT)
     assert cached, "the service worker cached the form's shell"
     assert not [text for text in cached if "Hà Thị Lan" in text]
 
     page.get_by_role("button", name="Đăng xuất").click()
     page.wait_for_url("**/admin/login/**")
-    assert page.evaluate(READ_STORE, "reference") == "[]"
+    assert page.evaluate(READ_STORE, "people") == "[]"
     assert not [text for text in page.evaluate(CACHED_TEXT) if "Hà Thị Lan" in text]
 
     context.set_offline(True)
@@ -310,4 +338,127 @@ def test_signing_out_from_the_admin_also_clears_the_phones_names(context, server
     page.locator(".sidebar-footer__account").click()
     page.locator("#wagtail-sidebar form[action='/admin/logout/'] button").click()
     page.wait_for_url("**/admin/login/**")
-    assert page.evaluate(READ_STORE, "reference") == "[]"
+    assert page.evaluate(READ_STORE, "people") == "[]"
+
+
+# The server's clock a day later, for the trainer's session: it was made a day ago. Prints the
+# days her session has left.
+A_DAY_LATER = """
+import datetime
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.utils import timezone
+trainer = str(get_user_model().objects.get(username={trainer!r}).pk)
+mine = [s for s in Session.objects.all() if s.get_decoded().get("_auth_user_id") == trainer]
+for session in mine:
+    session.expire_date -= datetime.timedelta(days={days})
+    session.save()
+print(max((s.expire_date - timezone.now()).total_seconds() / 86400 for s in mine))
+"""
+
+
+def open_phone_browser(browser, profile: Path):
+    """The phone's own browser, with its profile on disk: closing it drops what a browser
+    drops when it closes (cookies without an expiry date among them)."""
+    context = browser.browser_type.launch_persistent_context(
+        str(profile),
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        viewport=PHONE,
+        locale="vi-VN",
+    )
+    context.set_default_timeout(TIMEOUT_MS)
+    context.set_default_navigation_timeout(TIMEOUT_MS)
+    return context
+
+
+def test_a_trainer_who_reopens_the_browser_a_day_later_sends_her_queue_without_signing_in(
+    browser, server_url, tmp_path
+):
+    profile = tmp_path / "phone-profile"
+    context = open_phone_browser(browser, profile)
+    page = open_form_online(context, server_url)
+    context.set_offline(True)
+    fill_activity(page, "Sinh hoạt CLB sau một ngày đi bản", "Lầu Thị Chá")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#queue-list .is-pending")).to_have_count(1)
+    context.close()  # the browser is closed, still without signal
+
+    left = float(manage("shell", "-c", A_DAY_LATER.format(trainer=TRAINER, days=1)).split()[-1])
+    assert 26.9 < left < 27.1  # four weeks less the day that passed
+    context = open_phone_browser(browser, profile)
+    context.set_offline(True)
+    page = context.pages[0] if context.pages else context.new_page()
+    page.goto(server_url + "/record/")
+    unlock(page)
+    expect(page.locator("#queue-list .is-pending")).to_have_count(1)
+
+    context.set_offline(False)  # signal again: the queue goes by itself, no sign-in
+    expect(page.locator("#queue-list .is-sent")).to_have_count(1)
+    expect(page.locator("#queue-signin")).to_be_hidden()
+    assert [row["present"] for row in stored("Sinh hoạt CLB sau một ngày đi bản")] == [2]
+    left = float(manage("shell", "-c", A_DAY_LATER.format(trainer=TRAINER, days=0)).split()[-1])
+    assert left > 27.9  # her use started the four weeks again
+    context.close()
+
+
+def test_an_expired_session_leaves_no_readable_name_on_the_phone(context, server_url):
+    page = open_form_online(context, server_url)
+    context.set_offline(True)
+    fill_activity(page, "Họp dân có người mới", "Sùng Thị Mỷ")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#queue-list .is-pending")).to_have_count(1)
+    context.clear_cookies()  # her session ends, she never signed out
+    context.set_offline(False)
+    expect(page.locator("#queue-signin")).to_be_visible()
+
+    context.set_offline(True)
+    page.reload()  # someone else picks up the phone, without signal
+    expect(page.locator("#pin-unlock")).to_be_visible()
+    expect(page.locator("body")).to_have_attribute("data-ready", "empty")
+    for name in ("Hà Thị Lan", "Sùng Thị Mỷ"):
+        expect(page.locator("body")).not_to_contain_text(name)
+        assert name not in page.evaluate(READ_ALL)
+    assert len(json.loads(page.evaluate(READ_STORE, "outbox"))) == 1  # kept, encrypted, until sent
+
+    page.fill("#pin-enter", "000000")  # a wrong PIN opens nothing
+    page.locator("#pin-open").click()
+    expect(page.locator("#pin-unlock-result")).to_contain_text("không đúng")
+    expect(page.locator("#queue-list .is-pending")).to_have_count(0)
+    unlock(page, PIN)  # her PIN opens her own record (the names were cleared with her session)
+    expect(page.locator("#queue-list .is-pending")).to_have_count(1)
+
+
+SECOND_TRAINER = """
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from access.models import StaffScope
+from access.roles import TRAINERS
+from places.models import Place
+User = get_user_model()
+if not User.objects.filter(username="e2e-trainer-2").exists():
+    user = User.objects.create_user("e2e-trainer-2", password="e2e-only-password-not-a-secret")
+    user.groups.add(Group.objects.get(name=TRAINERS))
+    StaffScope.objects.create(user=user).provinces.add(Place.objects.get(is_current=True, level="province", code="38"))
+"""
+
+
+def test_a_second_trainer_on_the_same_phone_never_sees_the_firsts_people_or_queue(context, server_url):
+    manage("shell", "-c", SECOND_TRAINER)
+    page = open_form_online(context, server_url)
+    context.set_offline(True)
+    fill_activity(page, "Buổi của người thứ nhất", "Thào Thị Say")
+    page.get_by_role("button", name="Lưu").click()
+    expect(page.locator("#queue-list .is-pending")).to_have_count(1)
+    context.clear_cookies()  # her session ends; a colleague signs in on the same phone
+    context.set_offline(False)
+    expect(page.locator("#queue-signin")).to_be_visible()
+    second = open_form_online(context, server_url, "e2e-trainer-2", page=page)
+    expect(second.locator("#queue-list .other")).to_contain_text("1")
+    expect(second.locator("#queue-list .is-pending")).to_have_count(0)
+    expect(second.locator("#queue")).not_to_contain_text("Buổi của người thứ nhất")
+    assert "Thào Thị Say" not in second.evaluate(READ_ALL)
+    second.get_by_role("button", name="Đăng xuất").click()
+    second.wait_for_url("**/admin/login/**")
+    assert "Thào Thị Say" not in second.evaluate(READ_ALL)
+    assert len(json.loads(second.evaluate(READ_STORE, "outbox"))) == 1

@@ -30,6 +30,7 @@ def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
     sign_in(page, server_url, TRAINER, "/record/")
+    expect(page.locator("body")).to_have_attribute("data-ready", "data")  # her records opened by her session
     page.fill("input[name=title]", "Họp dân khi mất sóng")
     choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
     context.set_offline(True)
@@ -92,7 +93,7 @@ QUEUED = """async () => {
     request.onerror = () => reject(request.error);
   });
   const rows = await new Promise((resolve) => {
-    const request = db.transaction("queue").objectStore("queue").getAll();
+    const request = db.transaction("outbox").objectStore("outbox").getAll();
     request.onsuccess = () => resolve(request.result);
   });
   db.close();

@@ -482,6 +482,7 @@ MATRIX = {
     "admin/sites/usage/<int:pk>/": {"site": "L D D D D"},
     "admin/sites/copy/<int:pk>/": {"site": "L D D D D"},
     "admin/users/": {"": "L D D D D"},
+    "admin/sessions/<int:pk>/end/": {"user": "L D D D D"},
     "admin/users/results/": {"": "L D D D D"},
     "admin/users/new/": {"": "L D D D D"},
     "admin/users/edit/<int:pk>/": {"user": "L D D D D"},

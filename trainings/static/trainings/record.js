@@ -15,7 +15,7 @@
   var T = JSON.parse(document.getElementById("record-texts").textContent);
   var SIMPLE = ["kind", "title", "start_date", "place", "campaign", "club", "participants", "female", "ethnic_minority", "notes"];
   var MAX_DELAY = 5 * 60 * 1000;
-  var state = { reference: null, owner: null, sending: null, delay: 0, timer: null, editing: null, signIn: false, retryAt: 0 };
+  var state = { reference: null, vault: null, sending: null, delay: 0, timer: null, editing: null, signIn: false, retryAt: 0 };
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   var $ = function (id) { return document.getElementById(id); };
   var DATE_RULES = { earliestYear: +script.dataset.earliestYear, futureDays: +script.dataset.futureDays };
@@ -53,8 +53,7 @@
 
   function applyReference(reference) {
     state.reference = reference;
-    state.owner = reference ? reference.user : null;
-    if (!reference) return;
+    if (!reference) { $("people-list").textContent = ""; return; }
     fillSelect(form.elements.place, reference.communes, function (c) { return c.name + " (" + c.province + ")"; });
     fillSelect(form.elements.club, reference.clubs, function (c) { return c.name; });
     var list = $("people-list");
@@ -265,23 +264,24 @@
   }
 
   // --- The queue on the page and the status banner ------------------------------------
-  function mine(items) {
-    return state.owner ? items.filter(function (item) { return !item.owner || item.owner === state.owner; }) : [];
+  function ownItems() {
+    return store.items(state.vault).then(function (found) {
+      return found.own.sort(function (a, b) { return a.saved - b.saved; });
+    });
   }
 
   function render() {
-    return Promise.all([store.items(), store.receipts()]).then(function (found) {
-      var items = found[0].sort(function (a, b) { return a.saved - b.saved; });
-      var own = mine(items);
-      var receipts = state.owner ? found[1].filter(function (r) { return r.owner === state.owner; }) : [];
+    var v = state.vault;
+    return Promise.all([store.items(v), v ? store.receipts(v) : Promise.resolve([])]).then(function (found) {
+      var own = found[0].own.sort(function (a, b) { return a.saved - b.saved; });
+      var others = found[0].others;
+      var receipts = found[1];
       receipts.sort(function (a, b) { return b.sent - a.sent; });
       var list = $("queue-list");
       list.textContent = "";
       own.forEach(function (item) { list.appendChild(itemLine(item)); });
       receipts.slice(0, 20).forEach(function (receipt) { list.appendChild(receiptLine(receipt)); });
-      if (items.length > own.length) {
-        list.appendChild(make("li", { class: "other" }, T.other_account.replace("{n}", items.length - own.length)));
-      }
+      if (others) list.appendChild(make("li", { class: "other" }, T.other_account.replace("{n}", others)));
       $("queue").hidden = !list.children.length;
       $("queue-signin").hidden = !state.signIn;
       var pending = own.filter(function (item) { return item.status === "pending"; }).length;
@@ -354,16 +354,26 @@
       .then(function (response) {
         // The session ended (expired, or signed out elsewhere): keep everything, ask to sign in.
         // A different account signing in next replaces the reference data (below).
-        if (response.status === 401 || response.status === 403) { needSignIn(); return false; }
+        // The names on the phone go with it; her unsent records stay, encrypted, for her to send.
+        if (response.status === 401 || response.status === 403) {
+          needSignIn();
+          return store.clearPersonal().then(function () { applyReference(null); return false; });
+        }
         if (!response.ok) { retryLater(); return false; }
         return response.json().then(function (reference) {
-          var another = state.reference && state.reference.user !== reference.user;
+          var key = reference.key;
+          var username = reference.user;
           csrf = reference.csrf;
           delete reference.csrf;
+          delete reference.key;
           state.signIn = false;
-          return (another ? store.clearPersonal() : Promise.resolve())
-            .then(function () { return store.putReference(reference); })
-            .then(function () { applyReference(reference); return true; });
+          return store.unlockWithServer(reference.owner, key).then(function (v) {
+            unlocked(v);
+            return store.dropOthers(v)
+              .then(function () { return store.putReference(v, reference); })
+              .then(function () { return store.adoptOldRecords(v, username); })
+              .then(function () { applyReference(reference); return true; });
+          });
         });
       }, function () { retryLater(); return false; });
   }
@@ -379,15 +389,15 @@
       return (isJson ? response.json() : Promise.resolve(null)).then(function (body) {
         if ((response.status === 200 || response.status === 201) && body) {
           state.delay = 0;
-          var receipt = { uuid: item.uuid, owner: item.owner, label: item.label, url: body.url, sent: Date.now() };
-          return store.addReceipt(receipt).then(function () { return store.deleteItem(item.uuid); }).then(function () { return "sent"; });
+          var receipt = { uuid: item.uuid, label: item.label, url: body.url, sent: Date.now() };
+          return store.addReceipt(state.vault, receipt).then(function () { return store.deleteItem(item.uuid); }).then(function () { return "sent"; });
         }
         if (response.status === 401 || (response.status === 403 && !body)) { needSignIn(); return "stop"; }
         if (body && [400, 403, 409].indexOf(response.status) >= 0) {
           item.status = "refused";
           item.reason = body.reason;
           item.conflict = response.status === 409;
-          return store.putItem(item).then(function () { return "refused"; });
+          return store.putItem(state.vault, item).then(function () { return "refused"; });
         }
         retryLater();
         return "stop";
@@ -403,13 +413,11 @@
       .then(function (ready) {
         render();
         if (!ready) return;
-        return store.items().then(function (items) {
-          var waiting = mine(items).filter(function (item) { return item.status === "pending"; });
-          waiting.sort(function (a, b) { return a.saved - b.saved; });
+        return ownItems().then(function (items) {
+          var waiting = items.filter(function (item) { return item.status === "pending"; });
           return waiting.reduce(function (chain, item) {
             return chain.then(function (previous) {
               if (previous === "stop") return "stop";
-              if (!item.owner) { item.owner = state.owner; }
               return post(item);
             });
           }, Promise.resolve());
@@ -429,17 +437,18 @@
     var wrongDate = dateProblem();
     // A date that cannot be right is never queued: the trainer corrects it now, not weeks later.
     if (wrongDate) { say(wrongDate, "error"); form.elements.start_date.focus(); return; }
+    if (!state.vault) { say(T.locked, "error"); return; }
     if (state.editing && state.editing.conflict) payload.client_uuid = newUuid();
-    var item = { uuid: payload.client_uuid, owner: state.owner, payload: payload, status: "pending", reason: "", label: labelOf(payload), saved: Date.now() };
+    var item = { uuid: payload.client_uuid, payload: payload, status: "pending", reason: "", label: labelOf(payload), saved: Date.now() };
     var replaced = state.editing && state.editing.uuid !== item.uuid ? store.deleteItem(state.editing.uuid) : Promise.resolve();
     state.editing = null;
     replaced
-      .then(function () { return store.putItem(item); })
+      .then(function () { return store.putItem(state.vault, item); })
       .then(function () {
         blank();
         if (!navigator.onLine) { say(T.saved_offline, "waiting"); return render(); }
         say(T.sending, "waiting");
-        return send().then(function () { return Promise.all([store.items(), store.receipts()]); }).then(function (found) {
+        return send().then(function () { return Promise.all([ownItems(), store.receipts(state.vault)]); }).then(function (found) {
           var still = found[0].filter(function (queued) { return queued.uuid === item.uuid; })[0];
           var receipt = found[1].filter(function (sent) { return sent.uuid === item.uuid; })[0];
           if (receipt) { say(T.saved_sent, "ok"); window.location.assign(receipt.url); }
@@ -456,8 +465,8 @@
   form.elements.start_date.addEventListener("input", dateProblem);
   $("send-now").addEventListener("click", function () { state.delay = 0; send(); });
   $("export-queue").addEventListener("click", function () {
-    store.items().then(function (items) {
-      var body = JSON.stringify({ exported: new Date().toISOString(), records: mine(items) }, null, 2);
+    ownItems().then(function (items) {
+      var body = JSON.stringify({ exported: new Date().toISOString(), records: items }, null, 2);
       var link = make("a", { href: URL.createObjectURL(new Blob([body], { type: "application/json" })) });
       link.download = T.export_name + "-" + new Date().toISOString().slice(0, 10) + ".json";
       document.body.appendChild(link);
@@ -473,9 +482,46 @@
   toggleClub();
   filterPeople();
   dateProblem();
-  store.getReference().then(function (reference) {
-    if (reference) applyReference(reference);
-    document.body.dataset.ready = reference ? "data" : "empty";
+  // --- The PIN: set once signed in, asked for when the phone opens without her session ---
+  function unlocked(v) {
+    state.vault = v;
+    $("pin-unlock").hidden = true;
+    $("pin-setup").hidden = v.hasPin;
+    document.body.dataset.locked = "false";
+  }
+
+  $("pin-setup-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var pin = $("pin-new").value;
+    if (!/^\d{6,}$/.test(pin)) { $("pin-setup-result").textContent = T.pin_short; return; }
+    store.setPin(state.vault, pin).then(function () {
+      $("pin-new").value = "";
+      $("pin-setup").hidden = true;
+      say(T.pin_set, "ok");
+    }, function () { $("pin-setup-result").textContent = T.not_saved; });
+  });
+
+  $("pin-unlock-form").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var input = $("pin-enter");
+    $("pin-unlock-result").textContent = "";
+    store.unlockWithPin(input.value).then(function (v) {
+      input.value = "";
+      unlocked(v);
+      return store.getReference(v).then(function (reference) {
+        applyReference(reference);
+        document.body.dataset.ready = reference ? "data" : "empty";
+        return render();
+      });
+    }, function () { input.value = ""; $("pin-unlock-result").textContent = T.pin_wrong; });
+  });
+
+  // Nothing is shown until her session (online) or her PIN (offline) opens her records.
+  store.hasPin().then(function (pin) {
+    if (!state.vault) {
+      $("pin-unlock").hidden = !pin;
+      document.body.dataset.locked = pin ? "true" : "false";
+    }
     return render();
   }).then(send).then(function () {
     document.body.dataset.ready = state.reference ? "data" : "empty";
