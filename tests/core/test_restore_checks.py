@@ -143,9 +143,11 @@ def test_a_cut_short_archive_is_refused_with_a_message_not_a_traceback(tmp_path,
         restore(cut)
 
 
-def test_a_world_readable_partial_file_left_behind_is_never_reused(tmp_path, transactional_db, settings):
-    # transactional_db: SQLite's online backup waits forever for the write lock that a test
-    # transaction holds; a real backup runs outside any transaction.
+# transaction=True: SQLite's online backup waits forever for the write lock that a test
+# transaction holds; a real backup runs outside any transaction. available_apps: the flush
+# after the test empties core's tables (none), not the places (as in tests/core/test_backup.py).
+@pytest.mark.django_db(transaction=True, available_apps=["core"])
+def test_a_world_readable_partial_file_left_behind_is_never_reused(tmp_path, settings):
     settings.MEDIA_ROOT = str(tmp_path / "no-media")
     archive = tmp_path / "backup.tar.gz"
     stale = tmp_path / "backup.tar.gz.partial"
