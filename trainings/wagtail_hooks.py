@@ -4,8 +4,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.log_actions import LogFormatter
 
+from campaigns.viewsets.buttons import ACTIVITY_BUTTONS_HOOK
 from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
+from trainings.sign_in import sign_in_buttons
 from trainings.viewsets import (
     CourseViewSet,
     ParticipantViewSet,
@@ -37,3 +39,7 @@ def register_log_actions(actions):
 def sign_out_clears_the_phone_forms_data():
     """The admin's "Log out" also deletes the names the phone form keeps offline (queue.js)."""
     return format_html('<script src="{}" defer></script>', static("trainings/queue.js"))
+
+
+# The sign-in sheet and the filled list in each activity's menus (campaigns.viewsets.buttons).
+hooks.register(ACTIVITY_BUTTONS_HOOK, sign_in_buttons)
