@@ -7,3 +7,12 @@ class ReportingConfig(AppConfig):
 
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from access.roles import MANAGERS, NATIONAL_ADMINS, permissions, register_role_permissions
+
+        # Managers keep templates for their provinces; national staff also the national ones
+        # (the templates' querysets say which).
+        templates = permissions("reporting", ["reporttemplate"], ["add", "change", "delete", "view"])
+        register_role_permissions(MANAGERS, templates)
+        register_role_permissions(NATIONAL_ADMINS, templates)

@@ -31,15 +31,20 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
-# Behind the proxy, the client's address is the last one it appends to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
-REST_FRAMEWORK["NUM_PROXIES"] = AXES_IPWARE_PROXY_COUNT  # noqa: F405 - rate limits count per client
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Rate limits and lockouts count in the cache: a per-process cache would give each worker
+# its own count (and a restart a fresh one), so production wants a shared one (Redis).
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache"}:  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a shared cache (redis://…) in production: rate limits are counted there."
+    )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405 - public or private by the file's name
+    "public": STORAGES["public"],  # noqa: F405 - MEDIA_ROOT, served by the proxy
+    "private": STORAGES["private"],  # noqa: F405 - PRIVATE_MEDIA_ROOT, through the application
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "imports": STORAGES["imports"],  # noqa: F405 - IMPORTS_ROOT, unless a bucket is named below
+    "reports": STORAGES["reports"],  # noqa: F405 - REPORTS_ROOT, unless a bucket is named below
 }
 
 # Uploaded files on S3-compatible object storage when a bucket is named (several app
@@ -47,7 +52,7 @@ STORAGES = {
 # permissions apply to every download. Credentials: AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY in the environment, read by boto3.
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {
+    STORAGES["public"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
@@ -58,16 +63,33 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+    # Private files (activity photos, restricted documents, drafts' files) in their own
+    # bucket, or under their own prefix of the same one: the application checks who asks,
+    # then redirects to an address signed for a few minutes.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["public"]["OPTIONS"],
+            "bucket_name": env.str("PRIVATE_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
+            "location": env.str("PRIVATE_STORAGE_LOCATION", default="private"),
+            "querystring_expire": env.int("PRIVATE_STORAGE_URL_SECONDS", default=300),
+        },
+    }
     # Uploaded import files (maybe personal data) wait for the worker under their own
     # prefix of the private bucket, so that any app server and any worker reach them.
     # They are never given an address; the job deletes its file when it ends.
     STORAGES["imports"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            **STORAGES["default"]["OPTIONS"],
+            **STORAGES["public"]["OPTIONS"],
             "bucket_name": env.str("IMPORTS_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
             "location": "imports",
         },
+    }
+    # Report templates under their own prefix of the private bucket, never given an address.
+    STORAGES["reports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["public"]["OPTIONS"], "location": "reports"},
     }
     # Images and video renditions come from the storage's address.
     _storage_origin = env.str("AWS_S3_ENDPOINT_URL", default="https://*.amazonaws.com")

@@ -11,7 +11,8 @@ from access import roles
 
 PROJECT = Path(__file__).resolve().parents[2]
 
-# Each group's permissions after migrate, as they were when access/roles.py held every app's list.
+# Each group's permissions after migrate, as they were when access/roles.py held every app's list
+# (with reporting's report templates, which reporting gave the roles from its ready()).
 EXPECTED = {
     "Editors": [
         "simple_translation.submit_translation",
@@ -70,6 +71,10 @@ EXPECTED = {
         "campaigns.view_target",
         "campaigns.view_topic",
         "places.view_place",
+        "reporting.add_reporttemplate",
+        "reporting.change_reporttemplate",
+        "reporting.delete_reporttemplate",
+        "reporting.view_reporttemplate",
         "trainings.add_attendance",
         "trainings.add_participant",
         "trainings.change_attendance",
@@ -136,6 +141,10 @@ EXPECTED = {
         "campaigns.view_target",
         "campaigns.view_topic",
         "places.view_place",
+        "reporting.add_reporttemplate",
+        "reporting.change_reporttemplate",
+        "reporting.delete_reporttemplate",
+        "reporting.view_reporttemplate",
         "simple_translation.submit_translation",
         "trainings.add_attendance",
         "trainings.add_course",
