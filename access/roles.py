@@ -7,7 +7,14 @@
 
 A user's provinces are set on their staff scope (access.StaffScope); national
 administrators need none.
+
+This module names the roles and what access itself and the apps below it give them. Each app
+above gives the roles the permissions on its own models from its `AppConfig.ready()`, with
+`register_role_permissions(role, permissions)`, so no list here names a model of a higher app.
 """
+
+from collections import defaultdict
+from collections.abc import Iterable
 
 from django.apps import apps as global_apps
 from django.contrib.auth.management import create_permissions
@@ -20,77 +27,68 @@ EDITORS = "Editors"  # Wagtail's own group for the public site; reviewers are it
 TRAINERS = "Tập huấn viên"
 MANAGERS = "Quản lý"
 NATIONAL_ADMINS = NATIONAL_GROUP
+ROLES = (EDITORS, TRAINERS, MANAGERS, NATIONAL_ADMINS)
 
+Perm = tuple[str, str]  # (app label, codename)
 ADMIN_ACCESS = [("wagtailadmin", "access_admin")]
-TRACKED = ["activity", "club", "materialdistribution"]
-PEOPLE = ["participant", "attendance"]
-REFERENCE = ["campaign", "organiser", "audience", "topic", "place", "course", "trainer", "target", "plandocument"]
 
 
-def _perms(app_label: str, models: list[str], actions: list[str]) -> list[tuple[str, str]]:
+def permissions(app_label: str, models: Iterable[str], actions: Iterable[str]) -> list[Perm]:
+    """`action_model` permissions of the models of `app_label`, e.g. `("places", "view_place")`."""
+    actions = list(actions)
     return [(app_label, f"{action}_{model}") for model in models for action in actions]
-
-
-def _app_of(model: str) -> str:
-    """The label of the app `model` lives in, from Django's registry: a model moved to another
-    app takes its roles' permissions with it, with no second list of where models live."""
-    (label,) = {found._meta.app_label for found in global_apps.get_models() if found._meta.model_name == model}
-    return label
-
-
-def _all(models: list[str], actions: list[str]) -> list[tuple[str, str]]:
-    return [(_app_of(model), f"{action}_{model}") for model in models for action in actions]
 
 
 # Wagtail's simple_translation: "Dịch" (Translate) in a page's menu. The copy is a draft that
 # goes through the same moderation workflow as any page.
 TRANSLATE = [("simple_translation", "submit_translation")]
 
-ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
+# What the roles hold of Wagtail, of the places below access and of access itself.
+BASE_PERMISSIONS: dict[str, list[Perm]] = {
     EDITORS: ADMIN_ACCESS
     + TRANSLATE
-    + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
-    + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
+    + permissions("wagtailimages", ["image"], ["add", "change", "choose"])
+    + permissions("wagtaildocs", ["document"], ["add", "change", "choose"]),
     TRAINERS: ADMIN_ACCESS
-    + _all(["activity", "materialdistribution"], ["add", "change", "view"])
-    # Trainers bring in activities and sign-in lists; they export activities and clubs,
-    # never the participants' personal data.
-    + _all(["activity", "participant"], ["import"])
-    + _all(["activity", "club"], ["export"])
-    + _all(PEOPLE, ["add", "change", "delete", "view"])
-    + _all(["club", *REFERENCE], ["view"])
-    + _perms("wagtailimages", ["image"], ["add", "choose"]),
+    + permissions("places", ["place"], ["view"])
+    + permissions("wagtailimages", ["image"], ["add", "choose"]),
     MANAGERS: ADMIN_ACCESS
-    + _all(TRACKED + PEOPLE, ["add", "change", "delete", "view"])
-    + _all(["target", "plandocument"], ["add", "change", "delete", "view"])
-    + _all([m for m in REFERENCE if m not in {"target", "plandocument"}], ["view"])
-    + _all(["campaign"], ["change"])
-    + _all(["activity", "club", "participant", "target"], ["import", "export"])
-    + _all(["campaign"], ["export"])
-    + _perms("wagtailimages", ["image"], ["add", "choose"]),
+    + permissions("places", ["place"], ["view"])
+    + permissions("wagtailimages", ["image"], ["add", "choose"]),
     NATIONAL_ADMINS: ADMIN_ACCESS
     + TRANSLATE
-    + _all(TRACKED + PEOPLE + [m for m in REFERENCE if m != "place"], ["add", "change", "delete", "view"])
-    + _all(["place"], ["view"])
-    + _all(["staffscope"], ["add", "change", "delete", "view"])
-    + _all(["activity", "club", "participant", "campaign", "target"], ["import", "export"])
-    + _perms("wagtailimages", ["image"], ["add", "change", "choose"])
-    + _perms("wagtaildocs", ["document"], ["add", "change", "choose"]),
+    + permissions("places", ["place"], ["view"])
+    + permissions("access", ["staffscope"], ["add", "change", "delete", "view"])
+    + permissions("wagtailimages", ["image"], ["add", "change", "choose"])
+    + permissions("wagtaildocs", ["document"], ["add", "change", "choose"]),
 }
 
+# Filled by the apps above from their AppConfig.ready(), before any migrate runs.
+_registered: dict[str, list[Perm]] = defaultdict(list)
 
-def grant(role: str, permissions: list[tuple[str, str]]) -> None:
-    """Add (app label, codename) permissions to a role: an app above this one gives the
-    roles the permissions of its own models from its AppConfig.ready(), so that this table
-    names nothing above it. Granted again, nothing changes."""
-    ROLE_PERMISSIONS[role] = list(dict.fromkeys([*ROLE_PERMISSIONS[role], *permissions]))
+
+def register_role_permissions(role: str, perms: Iterable[Perm]) -> None:
+    """Give the group `role` (one of ROLES) the permissions `perms` on every migrate.
+
+    Called from an app's `AppConfig.ready()` for its own models; registering the same
+    permission twice (a test reloading an app) gives it once."""
+    if role not in ROLES:
+        raise LookupError(f"Unknown role {role!r}: one of {ROLES}")
+    for perm in perms:
+        if perm not in _registered[role]:
+            _registered[role].append(perm)
+
+
+def role_permissions() -> dict[str, list[Perm]]:
+    """Each role's permissions: access's own and every app's registered ones."""
+    return {role: [*BASE_PERMISSIONS[role], *_registered[role]] for role in ROLES}
 
 
 def ensure_roles(**kwargs) -> None:
     """Create the groups and give each exactly its permissions (extra ones an admin added stay)."""
     for app_config in global_apps.get_app_configs():
         create_permissions(app_config, verbosity=0)
-    for name, wanted in ROLE_PERMISSIONS.items():
+    for name, wanted in role_permissions().items():
         group, _ = Group.objects.get_or_create(name=name)
         query = Q()
         for app_label, codename in wanted:
@@ -116,8 +114,8 @@ def _editor_page_permissions() -> None:
         GroupPagePermission.objects.get_or_create(group=editors, page=root, permission=permission)
 
 
-# Provincial roles add and choose images only in their provinces' photo collections
-# (campaigns.photos), never in the root collection that holds every province's photos.
+# Provincial roles add and choose images only in their provinces' photo collections (given by
+# the app that keeps the photos), never in the root collection that holds every province's photos.
 PROVINCIAL_ROLES = (TRAINERS, MANAGERS)
 
 
@@ -133,7 +131,7 @@ def _collection_permissions() -> None:
     GroupCollectionPermission.objects.filter(
         group__name__in=PROVINCIAL_ROLES, collection=root, permission__content_type__app_label="wagtailimages"
     ).delete()
-    for name, wanted in ROLE_PERMISSIONS.items():
+    for name, wanted in role_permissions().items():
         group = Group.objects.get(name=name)
         for app_label, codename in wanted:
             if app_label in {"wagtailimages", "wagtaildocs"} and name not in PROVINCIAL_ROLES:

@@ -8,8 +8,9 @@ class CampaignsConfig(AppConfig):
     verbose_name = _("Campaigns")
 
     def ready(self) -> None:
-        from campaigns import photos
+        from campaigns import photos, roles
 
+        roles.register()  # the roles' permissions on this app's models
         photos.connect_signals()
 
         post_migrate.connect(photos.file_existing_photos, sender=self, dispatch_uid="campaigns.file_photos")

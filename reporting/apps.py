@@ -9,10 +9,10 @@ class ReportingConfig(AppConfig):
     verbose_name = _("Reporting")
 
     def ready(self) -> None:
-        from access.roles import MANAGERS, NATIONAL_ADMINS, grant
+        from access.roles import MANAGERS, NATIONAL_ADMINS, permissions, register_role_permissions
 
         # Managers keep templates for their provinces; national staff also the national ones
         # (the templates' querysets say which).
-        templates = [("reporting", f"{action}_reporttemplate") for action in ("add", "change", "delete", "view")]
-        grant(MANAGERS, templates)
-        grant(NATIONAL_ADMINS, templates)
+        templates = permissions("reporting", ["reporttemplate"], ["add", "change", "delete", "view"])
+        register_role_permissions(MANAGERS, templates)
+        register_role_permissions(NATIONAL_ADMINS, templates)

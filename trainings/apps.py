@@ -8,10 +8,12 @@ class TrainingsConfig(AppConfig):
 
     def ready(self) -> None:
         from campaigns.rules import register_write_rule
+        from trainings import roles
         from trainings.rules import SignInCounts
 
         # Every write of an activity, by any path, keeps the counts of its sign-in list.
         register_write_rule(SignInCounts())
+        roles.register()  # the roles' permissions on this app's models
         register_transfers()
 
 

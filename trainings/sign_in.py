@@ -9,9 +9,11 @@ import io
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
-from django.urls import path
+from django.urls import path, reverse
+from django.utils.translation import gettext as _
 from django.views import View
 from django.views.generic import TemplateView
+from wagtail.admin.widgets.button import Button
 
 from campaigns.models import Activity
 from core.pdf import html_to_pdf
@@ -85,3 +87,27 @@ def urlpatterns() -> list:
         path("sign-in-sheet/<int:pk>/", SignInSheetView.as_view(), name="sign_in_sheet"),
         path("sign-in-list/<int:pk>/", SignInListExportView.as_view(), name="sign_in_list"),
     ]
+
+
+def sign_in_buttons(request, activity) -> list[Button]:
+    """An activity's printable sign-in sheet and, for those who may export participants, its
+    filled list: in the activity's menus (trainings.wagtail_hooks, campaigns' activity buttons hook)."""
+    buttons = [
+        Button(
+            _("Sign-in sheet"),
+            url=reverse("imports:sign_in_sheet", args=[activity.pk]),
+            icon_name="doc-full",
+            priority=40,
+        )
+    ]
+    if request.user.has_perm(TRANSFERS["participants"].export_permission):
+        for priority, fmt in enumerate(("xlsx", "csv"), start=41):
+            buttons.append(
+                Button(
+                    _("Sign-in list with attendance (%(format)s)") % {"format": fmt.upper()},
+                    url=reverse("imports:sign_in_list", args=[activity.pk]) + f"?format={fmt}",
+                    icon_name="download",
+                    priority=priority,
+                )
+            )
+    return buttons

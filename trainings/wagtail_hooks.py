@@ -6,9 +6,11 @@ from wagtail import hooks
 from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
+from campaigns.viewsets.buttons import ACTIVITY_BUTTONS_HOOK
 from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
 from trainings.phone_sessions import SESSIONS_ENDED, end_sessions_view
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
+from trainings.sign_in import sign_in_buttons
 from trainings.viewsets import (
     CourseViewSet,
     ParticipantViewSet,
@@ -54,3 +56,7 @@ def end_sessions_button(user, request_user):
 def sign_out_clears_the_phone_forms_data():
     """The admin's "Log out" also deletes the names the phone form keeps offline (queue.js)."""
     return format_html('<script src="{}" defer></script>', static("trainings/queue.js"))
+
+
+# The sign-in sheet and the filled list in each activity's menus (campaigns.viewsets.buttons).
+hooks.register(ACTIVITY_BUTTONS_HOOK, sign_in_buttons)

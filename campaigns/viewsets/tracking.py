@@ -29,7 +29,7 @@ from campaigns.forms import CampaignForm, CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
 from campaigns.rules import WriteRefused
 from campaigns.services import delete_activities, save_activity
-from campaigns.viewsets.sign_in import sign_in_buttons
+from campaigns.viewsets.buttons import activity_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from transfers.views import TransferButtonsMixin
 
@@ -105,7 +105,7 @@ class ActivityCreateView(WarnOutsideCoverageMixin, SavedByServiceMixin, ScopedCr
 class ActivityEditView(WarnOutsideCoverageMixin, SavedByServiceMixin, ConflictRefusingEditView):
     @cached_property
     def header_more_buttons(self):
-        return [*super().header_more_buttons, *sign_in_buttons(self.request, self.object)]
+        return [*super().header_more_buttons, *activity_buttons(self.request, self.object)]
 
 
 class ActivityDeleteView(ScopedDeleteView):
@@ -128,7 +128,7 @@ class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
         buttons = super().get_list_more_buttons(instance)
         buttons += [
             MenuItem(button.label, url=button.url, icon_name=button.icon_name, priority=button.priority)
-            for button in sign_in_buttons(self.request, instance)
+            for button in activity_buttons(self.request, instance)
         ]
         return buttons
 
