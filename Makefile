@@ -26,7 +26,7 @@ setup: $(VENV)/.requirements
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py load_places
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_demo_admin
+	$(PY) manage.py ensure_demo_admin --site http://$(HOST):$(PORT)
 
 run: setup
 	@echo "Site: http://$(HOST):$(PORT)/   Admin: http://$(HOST):$(PORT)/admin/"

@@ -9,6 +9,9 @@ out of other provinces' image API. A member of staff is in the photo groups of t
 on their staff scope, kept in step when the scope changes; national administrators choose
 from every collection.
 
+The files follow: a photo attached to an activity is private (core/files.py), fetched only by
+those who may see one of its activities, and moves to the private storage when attached.
+
 A filtered chooser (the `construct_image_chooser_queryset` hook) would cover the chooser
 alone and leave a photo uploaded but not yet attached, the image list and the API open.
 """
@@ -108,8 +111,22 @@ def file_existing_photos(**kwargs) -> None:
         file_photos(activity, by_activity[activity.pk])
 
 
+def is_activity_photo(record) -> bool:
+    from wagtail.images import get_image_model
+
+    return isinstance(record, get_image_model()) and Activity.photos.through.objects.filter(image=record).exists()
+
+
+def may_see_photo(request, image) -> bool:
+    return Activity.objects.for_user(request.user).filter(photos=image).exists()
+
+
 def connect_signals() -> None:
     from django.db.models.signals import m2m_changed, post_delete
+
+    from core.files import Rule, register
+
+    register(Rule("activity photo", applies=is_activity_photo, allows=may_see_photo))
 
     m2m_changed.connect(_scope_changed, sender=StaffScope.provinces.through, dispatch_uid="campaigns.photos.scope")
     post_delete.connect(_scope_deleted, sender=StaffScope, dispatch_uid="campaigns.photos.scope_deleted")
@@ -126,5 +143,13 @@ def _scope_deleted(sender, instance, **kwargs) -> None:
 
 
 def _photos_added(sender, instance, action, reverse, pk_set, **kwargs) -> None:
+    from wagtail.images import get_image_model
+
+    from core.files import place_all
+
     if action == "post_add" and not reverse and pk_set:
         file_photos(instance, pk_set)
+    if action in ("post_add", "post_remove") and pk_set:
+        # A photo attached goes private; one detached from every activity may leave it.
+        images = get_image_model().objects.filter(pk__in=[instance.pk] if reverse else pk_set)
+        place_all(images)

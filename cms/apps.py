@@ -7,9 +7,10 @@ class CmsConfig(AppConfig):
     verbose_name = _("Public site")
 
     def ready(self) -> None:
-        from cms import site, slugs
+        from cms import files, site, slugs
         from cms.signals import connect
 
         connect()
+        files.connect()
         slugs.register_overrides()
         site.connect()

@@ -12,6 +12,7 @@ from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
 from cms.views import favicon, site_map
 from core.errors import healthz
+from core.files import private_file
 
 urlpatterns = [
     path("healthz/", healthz),
@@ -26,6 +27,8 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    # Activity photos, restricted documents, drafts' files: only for those who may see them.
+    path("files/<path:name>", private_file, name="private_file"),
     path("sitemap.xml", sitemap),
     path("feeds/articles/", ArticleFeed(), name="cms_feed_rss"),
     path("feeds/articles/atom/", ArticleAtomFeed(), name="cms_feed_atom"),

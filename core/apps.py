@@ -9,8 +9,10 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self) -> None:
-        from core import admin_csp, admin_exports, fields
+        from core import admin_csp, admin_exports, fields, files, images
 
+        images.connect_signals()
+        files.connect_signals()
         admin_csp.install()
         admin_exports.install()
         fields.register_overrides()

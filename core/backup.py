@@ -2,8 +2,10 @@
 
 A backup is one .tar.gz archive holding the database in its engine's own format — an
 online copy made by SQLite's backup API, or PostgreSQL's `pg_dump --format=custom` — and
-the uploaded files (MEDIA_ROOT) when they are stored on this machine's disk. Object
-storage (S3) keeps its own versions and is not copied here.
+the uploaded files when they are stored on this machine's disk: the public ones
+(MEDIA_ROOT) and the private ones (PRIVATE_MEDIA_ROOT: activity photos, restricted
+documents, drafts' files), each in its own folder of the archive. Object storage (S3)
+keeps its own versions and is not copied here.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import FileSystemStorage, default_storage, storages
 from django.db import connections
 from django.db.migrations.loader import MigrationLoader
 from django.utils.translation import gettext as _
@@ -30,6 +32,7 @@ from django.utils.translation import gettext as _
 SQLITE_MEMBER = "database.sqlite3"
 POSTGRES_MEMBER = "database.pgdump"
 MEDIA_MEMBER = "media"
+PRIVATE_MEMBER = "private-media"
 
 
 class BackupError(Exception):
@@ -43,10 +46,14 @@ class BackupReport:
     media_files: int
 
 
-def _media_root() -> Path | None:
-    if isinstance(default_storage, FileSystemStorage) and Path(settings.MEDIA_ROOT).is_dir():
-        return Path(settings.MEDIA_ROOT)
-    return None
+def _media_roots() -> dict[str, Path]:
+    """The archive's folder for each storage kept on this machine's disk, and where it is."""
+    roots = {}
+    for member, alias in ((MEDIA_MEMBER, "public"), (PRIVATE_MEMBER, "private")):
+        storage = storages[alias] if alias in settings.STORAGES else default_storage
+        if isinstance(storage, FileSystemStorage) and Path(storage.location).is_dir():
+            roots[member] = Path(storage.location)
+    return roots
 
 
 def _postgres_command(program: str, settings_dict: dict, *arguments: str) -> tuple[list[str], dict]:
@@ -113,11 +120,10 @@ def _backup(path: Path, using: str) -> BackupReport:
         partial = path.with_name(path.name + ".partial")
         with _new_private_file(partial) as out, tarfile.open(fileobj=out, mode="w:gz") as archive:
             archive.add(dump, arcname=member)
-            media = _media_root()
-            if media:
+            for folder, media in _media_roots().items():
                 for file in sorted(media.rglob("*")):
                     if file.is_file():
-                        archive.add(file, arcname=f"{MEDIA_MEMBER}/{file.relative_to(media).as_posix()}")
+                        archive.add(file, arcname=f"{folder}/{file.relative_to(media).as_posix()}")
                         media_files += 1
         partial.replace(path)  # a backup cut short never replaces a good one
     return BackupReport(path=path, database=connection.vendor, media_files=media_files)
@@ -174,11 +180,13 @@ def _restore(path: Path, archive: tarfile.TarFile, scratch: Path, connection) ->
             "pg_restore", connection.settings_dict, "--clean", "--if-exists", "--single-transaction", str(dump)
         )
         _run(command, environment)
-    media_members = [member for member in archive.getmembers() if member.name.startswith(f"{MEDIA_MEMBER}/")]
-    media = _media_root()
-    if media_members and media:
-        _restore_media(archive, media_members, media)
-    return BackupReport(path=path, database=connection.vendor, media_files=len(media_members))
+    media_files = 0
+    for folder, media in _media_roots().items():
+        media_members = [member for member in archive.getmembers() if member.name.startswith(f"{folder}/")]
+        if media_members:
+            _restore_media(archive, media_members, media, folder)
+            media_files += len(media_members)
+    return BackupReport(path=path, database=connection.vendor, media_files=media_files)
 
 
 def _check_schema(path: Path, dump: Path, connection) -> None:
@@ -257,13 +265,13 @@ def _read_dump(dump: Path, connection) -> tuple[set[tuple[str, str]], set[str]]:
     return migrations, tables
 
 
-def _restore_media(archive: tarfile.TarFile, members: list[tarfile.TarInfo], media: Path) -> None:
+def _restore_media(archive: tarfile.TarFile, members: list[tarfile.TarInfo], media: Path, folder: str) -> None:
     """Unpack beside the media folder, then swap, so a failure leaves the old files in place."""
     incoming = media.with_name(media.name + ".restoring")
     shutil.rmtree(incoming, ignore_errors=True)
     incoming.mkdir()
     for member in members:
-        relative = Path(member.name.removeprefix(f"{MEDIA_MEMBER}/"))
+        relative = Path(member.name.removeprefix(f"{folder}/"))
         if member.isfile():
             _extract_file(archive, member, incoming / relative)
     previous = media.with_name(media.name + ".previous")

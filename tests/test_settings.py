@@ -111,9 +111,10 @@ def test_production_keeps_uploads_on_object_storage_when_a_bucket_is_named(tmp_p
         "shell",
         "--settings=config.settings.production",
         "-c",
-        "from django.conf import settings; from django.core.files.storage import default_storage as s; "
-        "print(type(s._wrapped if hasattr(s, '_wrapped') else s).__name__, s.bucket_name, s.endpoint_url, "
-        "s.default_acl, settings.SESSION_ENGINE)",
+        "from django.conf import settings; from django.core.files.storage import storages; "
+        "s, p = storages['public'], storages['private']; "
+        "print(type(s).__name__, s.bucket_name, s.endpoint_url, s.default_acl, settings.SESSION_ENGINE, "
+        "type(p).__name__, p.bucket_name, p.location, p.querystring_auth)",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="example.org",
         DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
@@ -127,6 +128,11 @@ def test_production_keeps_uploads_on_object_storage_when_a_bucket_is_named(tmp_p
         "https://s3.example.org",
         "None",
         "django.contrib.sessions.backends.cached_db",
+        # Private files (activity photos…) under their own prefix, only through signed addresses.
+        "S3Storage",
+        "leaflets",
+        "private",
+        "True",
     ]
 
 

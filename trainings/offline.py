@@ -31,6 +31,7 @@ PRECACHED_STATIC = (
     "cms/site.css",
     "trainings/record.css",
     "trainings/queue.js",
+    "trainings/dates.js",
     "trainings/record.js",
     "trainings/icon-192.png",
     "trainings/icon-512.png",

@@ -16,7 +16,7 @@ from access.models import ProvinceScopedQuerySet
 from campaigns.conf import usual_participants_per_session
 from core.text import grouped
 
-from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period
+from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period, validate_plausible_dates
 from .versioning import Versioned, VersionedQuerySet
 
 # Keys below 2**31 fit PostgreSQL's integer column; their sums are summed as bigint.
@@ -182,6 +182,11 @@ class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
             _("Cannot be more than the number of participants."),
         )
         self.count_limit_errors(errors)
+        validate_plausible_dates(
+            errors,
+            {"start_date": self.start_date, "end_date": self.end_date},
+            planned=self.status == self.Status.PLANNED,
+        )
         if self.club_id and self.kind != ActivityKind.CLUB_MEETING:
             errors.setdefault("club", []).append(_("Only a club meeting points at a club."))
         if errors:

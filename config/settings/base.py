@@ -233,14 +233,29 @@ WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "static")
+MEDIA_URL = "/media/"
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Activity photos, restricted documents and the files of drafts: a folder that nothing
+# serves; the application hands them out after asking who is looking (core/storage.py).
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "var" / "private-media")
+# Where the proxy serves PRIVATE_MEDIA_ROOT to the application only (nginx: an `internal`
+# location, see docs/deploy.md); empty: the application sends the file itself.
+PRIVATE_MEDIA_ACCEL_PREFIX = env.str("PRIVATE_MEDIA_ACCEL_PREFIX", default="")
+if PRIVATE_MEDIA_ACCEL_PREFIX:
+    # Documents too: Wagtail's serve view checks, the proxy sends (core/sendfile.py).
+    SENDFILE_BACKEND = "core.sendfile"
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Routes each file to "public" or "private" by the mark in its name.
+    "default": {"BACKEND": "core.storage.MediaStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT), "base_url": "/no-address/"},
+    },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "imports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: IMPORTS_ROOT, below
 }
-
-MEDIA_URL = "/media/"
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Phòng, chống mua bán người"
@@ -273,7 +288,13 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}, "django_tasks": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # One line per font and image fetched while the demo's leaflets are drawn: noise.
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 # The public JSON API (/api/v1/) and its OpenAPI schema.

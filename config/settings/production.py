@@ -39,7 +39,9 @@ if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCach
     )
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": STORAGES["default"],  # noqa: F405 - public or private by the file's name
+    "public": STORAGES["public"],  # noqa: F405 - MEDIA_ROOT, served by the proxy
+    "private": STORAGES["private"],  # noqa: F405 - PRIVATE_MEDIA_ROOT, through the application
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "imports": STORAGES["imports"],  # noqa: F405 - IMPORTS_ROOT, unless a bucket is named below
 }
@@ -49,7 +51,7 @@ STORAGES = {
 # permissions apply to every download. Credentials: AWS_ACCESS_KEY_ID and
 # AWS_SECRET_ACCESS_KEY in the environment, read by boto3.
 if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
-    STORAGES["default"] = {
+    STORAGES["public"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
             "bucket_name": env.str("AWS_STORAGE_BUCKET_NAME"),
@@ -60,13 +62,25 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "file_overwrite": False,
         },
     }
+    # Private files (activity photos, restricted documents, drafts' files) in their own
+    # bucket, or under their own prefix of the same one: the application checks who asks,
+    # then redirects to an address signed for a few minutes.
+    STORAGES["private"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            **STORAGES["public"]["OPTIONS"],
+            "bucket_name": env.str("PRIVATE_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
+            "location": env.str("PRIVATE_STORAGE_LOCATION", default="private"),
+            "querystring_expire": env.int("PRIVATE_STORAGE_URL_SECONDS", default=300),
+        },
+    }
     # Uploaded import files (maybe personal data) wait for the worker under their own
     # prefix of the private bucket, so that any app server and any worker reach them.
     # They are never given an address; the job deletes its file when it ends.
     STORAGES["imports"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
-            **STORAGES["default"]["OPTIONS"],
+            **STORAGES["public"]["OPTIONS"],
             "bucket_name": env.str("IMPORTS_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
             "location": "imports",
         },

@@ -25,7 +25,9 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 # Off, so tests see what they just wrote; the cache tests turn it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "default": {"BACKEND": "core.storage.MediaStorage"},
+    "public": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "imports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }

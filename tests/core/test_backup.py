@@ -41,6 +41,7 @@ def manage(database_url: str, media: Path, *arguments: str) -> str:
         **os.environ,
         "DATABASE_URL": database_url,
         "MEDIA_ROOT": str(media),
+        "PRIVATE_MEDIA_ROOT": str(media.parent / "private-media"),
         "DJANGO_SETTINGS_MODULE": "config.settings.dev",
         "DEBUG": "0",
     }
@@ -66,6 +67,9 @@ def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_p
     leaflet = media / "documents" / "to-roi.pdf"
     leaflet.parent.mkdir(parents=True)
     leaflet.write_bytes(b"%PDF-1.4 leaflet")
+    photo = tmp_path / "private-media" / "original_images" / "p_0123456789abcdef0123456789abcdef.jpg"
+    photo.parent.mkdir(parents=True)
+    photo.write_bytes(b"a photo of a session")
     manage(scratch_database, media, "load_demo")
     before = totals(scratch_database, media)
     assert before["total"]["activities"] > 2
@@ -74,14 +78,17 @@ def test_a_restore_gives_back_identical_totals_and_files(scratch_database, tmp_p
     manage(scratch_database, media, "backup", str(archive))
     with tarfile.open(archive) as opened:
         assert "media/documents/to-roi.pdf" in opened.getnames()
+        assert f"private-media/original_images/{photo.name}" in opened.getnames()
 
     manage(scratch_database, media, "shell", "-c", SCRATCH_CHANGE)
     leaflet.unlink()
+    photo.unlink()
     assert totals(scratch_database, media) != before
 
     manage(scratch_database, media, "restore", "--yes", str(archive))
     assert totals(scratch_database, media) == before
     assert leaflet.read_bytes() == b"%PDF-1.4 leaflet"
+    assert photo.read_bytes() == b"a photo of a session"
 
 
 @translation.override("en")
@@ -106,12 +113,13 @@ def test_restore_refuses_what_is_not_a_backup_and_changes_nothing(tmp_path, db):
     assert Place.objects.count() == places
 
 
-def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(
-    tmp_path, transactional_db, monkeypatch, settings
-):
+# transaction=True: SQLite's online backup waits forever for the write lock that a test
+# transaction (IMMEDIATE) holds; a real backup runs outside any transaction. available_apps:
+# the flush after the test then empties core's tables (it has none), not the places and the
+# rows the migrations made, which a test database kept with --reuse-db still needs.
+@pytest.mark.django_db(transaction=True, available_apps=["core"])
+def test_the_archive_is_readable_by_its_owner_only_from_its_first_byte(tmp_path, monkeypatch, settings):
     """The archive holds every participant's name: never world-readable, not even while written."""
-    # transactional_db: SQLite's online backup waits forever for the write lock that a
-    # test transaction (IMMEDIATE) holds; a real backup runs outside any transaction.
     from core import backup as backup_module
 
     settings.MEDIA_ROOT = str(tmp_path / "no-media")

@@ -39,3 +39,10 @@ def test_second_run_changes_nothing_and_prints_no_password(capsys):
     assert password not in output
     assert get_user_model().objects.get(username="admin").password == hashed
     assert get_user_model().objects.count() == 1
+
+
+def test_the_sign_in_link_names_the_address_the_site_is_served_at(capsys):
+    call_command("ensure_demo_admin", "--site", "http://127.0.0.1:8765/")
+    output = capsys.readouterr().out
+    assert "http://127.0.0.1:8765/admin/" in output
+    assert ":8000" not in output

@@ -494,7 +494,18 @@ MATRIX = {
     "admin/password_reset/complete/": {"": "O O O O O"},
     "admin/jsi18n/": {"": "O O O O O"},
     "admin/^.*/$": {"": "L N N N N"},
-    "documents/^(\\d+)/(.*)$": {"document file": "O O O O O"},
+    "documents/^(\\d+)/(.*)$": {
+        "document file": "O O O O O",
+        # Wagtail asks anyone outside the collection's groups to sign in.
+        "restricted document file": "L L L O O",
+        "draft leaflet file": "N O N N O",
+    },
+    "files/<path:name>": {
+        "photo A file": "N N O O O",
+        "photo rendition A": "N N O O O",
+        "photo B file": "N N N N O",
+        "photo rendition B": "N N N N O",
+    },
     "documents/authenticate_with_password/<int:restriction_id>/": {"restriction": "N N N N N"},
     "sitemap.xml": {"": "O O O O O"},
     "feeds/articles/": {"": "O O O O O"},
@@ -521,4 +532,27 @@ MATRIX = {
         "home page URL": "O O O O O",
         "public page": "O O O O O",
     },
+}
+
+# Every kind of uploaded file, at the address the site gives it and where it is stored
+# under /media/ (as a proxy publishing MEDIA_ROOT serves it), for each role.
+FILES = {
+    "article image": "O O O O O",
+    "article image rendition": "O O O O O",
+    "photo A": "N N O O O",
+    "photo A rendition": "N N O O O",
+    "photo B": "N N N N O",
+    "photo B rendition": "N N N N O",
+    "public document": "O O O O O",
+    "restricted document": "L L L O O",
+    "draft leaflet PDF": "N O N N O",
+    "article image under /media/": "O O O O O",
+    "article image rendition under /media/": "O O O O O",
+    "photo A under /media/": "N N N N N",
+    "photo A rendition under /media/": "N N N N N",
+    "photo B under /media/": "N N N N N",
+    "photo B rendition under /media/": "N N N N N",
+    "public document under /media/": "O O O O O",
+    "restricted document under /media/": "N N N N N",
+    "draft leaflet PDF under /media/": "N N N N N",
 }

@@ -22,7 +22,8 @@ from django.test import Client, override_settings
 
 from places.loading import load_places
 from places.models import Place
-from tests.security.matrix import MATRIX, ROLES_IN_ORDER
+from tests.files.photos import proxy_status
+from tests.security.matrix import FILES, MATRIX, ROLES_IN_ORDER
 from tests.security.routes import Route, all_routes
 from tests.security.world import build_world
 
@@ -84,11 +85,16 @@ def test_no_provincial_user_reads_another_province():
 def world(django_db_setup, django_db_blocker, tmp_path_factory):
     """Built once for the module (building it per URL would take minutes) in a transaction
     that is rolled back at the end; each test's own transaction nests inside it. Uploads go
-    to files on disk, as in production, so that documents are served as they would be."""
-    storages = {**settings.STORAGES, "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}}
-    media = tmp_path_factory.mktemp("media")
+    to files on disk, public and private, as in production, so that documents are served as
+    they would be."""
+    media, private = tmp_path_factory.mktemp("media"), tmp_path_factory.mktemp("private")
+    storages = {
+        **settings.STORAGES,
+        "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {"BACKEND": "django.core.files.storage.FileSystemStorage", "OPTIONS": {"location": str(private)}},
+    }
     with (
-        override_settings(STORAGES=storages, MEDIA_ROOT=str(media)),
+        override_settings(STORAGES=storages, MEDIA_ROOT=str(media), PRIVATE_MEDIA_ROOT=str(private)),
         django_db_blocker.unblock(),
         transaction.atomic(),
     ):
@@ -110,12 +116,16 @@ def session_of(user) -> str | None:
 
 
 def visit(world, route: Route, case: str, role: str) -> str:
+    return visit_url(world, route.url(world.value(case)), role)
+
+
+def visit_url(world, url: str, role: str) -> str:
     # A fresh client per visit, carrying the role's session: a visit that signs out (or
     # changes cookies) leaves the next one as it was.
     client = Client(raise_request_exception=False)  # a 500 is a status like any other here
     if world.sessions[role]:
         client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
-    return classify(client.get(route.url(world.value(case))))
+    return classify(client.get(url))
 
 
 @pytest.mark.parametrize("route", sorted(MATRIX))
@@ -151,3 +161,20 @@ def test_provincial_staff_cannot_change_another_province_by_post(route, case, wo
         answer = classify(client.post(url, {"title": "changed", "name": "changed"}))
         assert answer in (expected, "M"), (route, role, answer)  # M: a view that takes no POST at all
     assert world.snapshot_of_b() == before
+
+
+def test_every_kind_of_file_has_an_entry(world):
+    assert sorted(world.files) == sorted(FILES)
+
+
+@pytest.mark.parametrize("kind", sorted(FILES))
+def test_each_role_gets_each_file_as_it_should(kind, world):
+    """The file at the address the site gives it (through the application), and where it is
+    stored under /media/ (through the proxy, which asks no one who they are)."""
+    url = world.files[kind]
+    if url.startswith(settings.MEDIA_URL):
+        letter = {200: "O", 404: "N"}[proxy_status(url)]
+        observed = " ".join(letter for _role in ROLES_IN_ORDER)
+    else:
+        observed = " ".join(visit_url(world, url, role) for role in ROLES_IN_ORDER)
+    assert observed == FILES[kind], f"{kind} ({url}): observed {observed}, expected {FILES[kind]} ({LETTERS})"

@@ -10,7 +10,7 @@ from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Collection, Locale, Site, UploadedFile
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Site, UploadedFile
 
 from access.models import StaffScope
 from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
@@ -40,6 +40,7 @@ ROLES = ("anonymous", "editor", "trainer", "manager", "national")
 @dataclass
 class World:
     users: dict = field(default_factory=dict)
+    files: dict = field(default_factory=dict)  # every kind of file: the address the site gives it
     values: dict = field(default_factory=dict)
     sessions: dict = field(default_factory=dict)
     b_records: list = field(default_factory=list)
@@ -61,6 +62,39 @@ def _moderated_article(author):
     workflow = article.get_workflow()
     workflow_state = workflow.start(article, author)
     return article, revision, workflow, workflow_state
+
+
+def _files(image, document, photo_a, photo_b) -> dict:
+    """One file of every kind, and a rendition of each picture."""
+    closed = Collection.get_first_root_node().add_child(name="Tài liệu nội bộ")
+    restriction = CollectionViewRestriction.objects.create(
+        collection=closed, restriction_type=CollectionViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name__in=[MANAGERS, NATIONAL_ADMINS]))
+    restricted = pages.document(title="Kế hoạch nội bộ")
+    restricted.collection = closed
+    restricted.save()
+    draft_pdf = pages.document(title="Tờ rơi chưa đăng")
+    pages.LeafletPageFactory(title="Tờ rơi chưa đăng", document=draft_pdf, draft=True)
+    draft_pdf.refresh_from_db()
+    pages.article(title="Bài có ảnh", hero_image=image, hero_alt="Hội viên phụ nữ")
+    image.refresh_from_db()
+    records = {
+        "article image": image,
+        "article image rendition": image.get_rendition("fill-100x100"),
+        "photo A": photo_a,
+        "photo A rendition": photo_a.get_rendition("fill-100x100"),
+        "photo B": photo_b,
+        "photo B rendition": photo_b.get_rendition("fill-100x100"),
+        "public document": document,
+        "restricted document": restricted,
+        "draft leaflet PDF": draft_pdf,
+    }
+    # The address the site gives each file, and where it is stored as a proxy that
+    # publishes MEDIA_ROOT at /media/ would serve it.
+    files = {kind: getattr(record, "url", None) or record.file.url for kind, record in records.items()}
+    files.update({f"{kind} under /media/": f"/media/{record.file.name}" for kind, record in records.items()})
+    return files
 
 
 def build_world() -> World:
@@ -86,6 +120,9 @@ def build_world() -> World:
     photo_a, photo_b = pages.image(title="Ảnh buổi truyền thông A"), pages.image(title="Ảnh buổi truyền thông B")
     activity_a.photos.add(photo_a)
     activity_b.photos.add(photo_b)
+    photo_a.refresh_from_db()
+    photo_b.refresh_from_db()
+    world.files = _files(image, document, photo_a, photo_b)
     uploaded = UploadedFile.objects.create(
         file=ContentFile(b"%PDF-1.4\n", name="upload.pdf"),
         for_content_type=ContentType.objects.get_for_model(type(document)),
@@ -137,6 +174,12 @@ def build_world() -> World:
         "photo preview B": {"image_id": photo_b.pk, "filter_spec": "fill-100x100"},
         "document": document.pk,
         "document file": document.url,
+        "restricted document file": world.files["restricted document"],
+        "draft leaflet file": world.files["draft leaflet PDF"],
+        "photo A file": world.files["photo A"],
+        "photo B file": world.files["photo B"],
+        "photo rendition A": world.files["photo A rendition"],
+        "photo rendition B": world.files["photo B rendition"],
         "public page": article.url,
         "home page URL": "/",
         "uploaded file": uploaded.pk,

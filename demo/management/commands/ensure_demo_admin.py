@@ -14,8 +14,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser) -> None:
         parser.add_argument("--username", default="admin")
         parser.add_argument("--email", default="admin@example.org")
+        parser.add_argument(
+            "--site",
+            default="http://127.0.0.1:8000",
+            help=_("Address the site is served at, for the sign-in link printed (make run passes its HOST and PORT)."),
+        )
 
-    def handle(self, *args, username: str, email: str, **options) -> None:
+    def handle(self, *args, username: str, email: str, site: str, **options) -> None:
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             self.stdout.write(
@@ -30,7 +35,7 @@ class Command(BaseCommand):
         line = "=" * 60
         self.stdout.write(
             f"{line}\n"
-            + _("Demo admin created. Sign in at http://127.0.0.1:8000/admin/ with:")
+            + _("Demo admin created. Sign in at %(url)s with:") % {"url": f"{site.rstrip('/')}/admin/"}
             + f"\n    {_('username')}: {username}\n    {_('password')}: {password}\n"
             + _("This password is shown only now; write it down.")
             + f"\n{line}"

@@ -1,0 +1,24 @@
+"""Wagtail's document serve view through the proxy: SENDFILE_BACKEND = "core.sendfile" when
+PRIVATE_MEDIA_ACCEL_PREFIX is set (docs/deploy.md). The application checks who asks; the
+proxy sends the bytes, a private file from its internal location, a public one from MEDIA_URL."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from django.conf import settings
+from django.http import Http404, HttpResponse
+
+
+def sendfile(request, filename: str, **kwargs) -> HttpResponse:
+    path = Path(filename).resolve()
+    for root, prefix in (
+        (settings.PRIVATE_MEDIA_ROOT, settings.PRIVATE_MEDIA_ACCEL_PREFIX),
+        (settings.MEDIA_ROOT, settings.MEDIA_URL),
+    ):
+        root = Path(root).resolve()
+        if path.is_relative_to(root) and prefix:
+            response = HttpResponse(content_type=kwargs.get("mimetype") or "application/octet-stream")
+            response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + path.relative_to(root).as_posix()
+            return response
+    raise Http404
