@@ -9,6 +9,7 @@ from campaigns.forms import CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club
 from core.fields import CountField, CountInput, DayField, PlainTextForm
 from places.models import Place
+from trainings import conf
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -102,7 +103,15 @@ class NewAttendeeForm(PlainTextForm, forms.Form):
         )
 
 
-NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, extra=2, max_num=200)
+class BaseNewAttendeeFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs) -> None:
+        # The limit is the site's (trainings.conf), read per request rather than fixed at import.
+        self.max_num = conf.max_new_attendees()
+        self.absolute_max = self.max_num + forms.formsets.DEFAULT_MAX_NUM
+        super().__init__(*args, **kwargs)
+
+
+NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, formset=BaseNewAttendeeFormSet, extra=2)
 
 
 def present_options(form: RecordActivityForm) -> list[tuple[Participant, bool]]:

@@ -255,6 +255,7 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "imports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: IMPORTS_ROOT, below
+    "reports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: REPORTS_ROOT, below
 }
 
 # Wagtail
@@ -334,6 +335,13 @@ IMPORTS_ROOT = env.path("IMPORTS_ROOT", default=BASE_DIR / "var" / "imports")
 # The "imports" storage: a folder nothing serves. With several machines, production
 # settings put it in a private bucket (or IMPORTS_ROOT on a shared volume).
 STORAGES["imports"]["OPTIONS"] = {"location": str(IMPORTS_ROOT)}
+# Report templates (Word files an administrator uploads): a folder nothing serves; they are
+# downloaded through the admin, which checks the province.
+REPORTS_ROOT = env.path("REPORTS_ROOT", default=BASE_DIR / "var" / "reports")
+STORAGES["reports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(REPORTS_ROOT)},
+}
 # Files with more rows than this are checked and imported by the background worker.
 IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
 IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024

@@ -44,6 +44,7 @@ STORAGES = {
     "private": STORAGES["private"],  # noqa: F405 - PRIVATE_MEDIA_ROOT, through the application
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "imports": STORAGES["imports"],  # noqa: F405 - IMPORTS_ROOT, unless a bucket is named below
+    "reports": STORAGES["reports"],  # noqa: F405 - REPORTS_ROOT, unless a bucket is named below
 }
 
 # Uploaded files on S3-compatible object storage when a bucket is named (several app
@@ -84,6 +85,11 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "bucket_name": env.str("IMPORTS_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
             "location": "imports",
         },
+    }
+    # Report templates under their own prefix of the private bucket, never given an address.
+    STORAGES["reports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "reports"},
     }
     # Images and video renditions come from the storage's address.
     _storage_origin = env.str("AWS_S3_ENDPOINT_URL", default="https://*.amazonaws.com")
