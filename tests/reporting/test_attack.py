@@ -27,7 +27,7 @@ from reporting.stats import perturbation
 from tests.factories import NA_MEO, ActivityFactory
 from tests.factories import cms as pages
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.slow("hundreds of public answers for each generated world")]
 API = "/api/v1/stats/totals/"
 MONTHS = [(2024, 3, 31), (2024, 4, 30), (2024, 5, 31)]
 CAMPAIGN_PERIOD = (datetime.date(2024, 3, 5), datetime.date(2024, 5, 20))
