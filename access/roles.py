@@ -79,6 +79,13 @@ ROLE_PERMISSIONS: dict[str, list[tuple[str, str]]] = {
 }
 
 
+def grant(role: str, permissions: list[tuple[str, str]]) -> None:
+    """Add (app label, codename) permissions to a role: an app above this one gives the
+    roles the permissions of its own models from its AppConfig.ready(), so that this table
+    names nothing above it. Granted again, nothing changes."""
+    ROLE_PERMISSIONS[role] = list(dict.fromkeys([*ROLE_PERMISSIONS[role], *permissions]))
+
+
 def ensure_roles(**kwargs) -> None:
     """Create the groups and give each exactly its permissions (extra ones an admin added stay)."""
     for app_config in global_apps.get_app_configs():

@@ -1,10 +1,11 @@
-"""Rate limits: the sign-in form, the site search and the public API answer 429 with
-Retry-After when one address asks too often.
+"""Rate limits: the sign-in form, the password reset form, the site search and the public
+API answer 429 with Retry-After when one address asks too often.
 
-Built on Django REST framework's throttles (a counter per address in the shared cache):
-the API uses them as DRF intends; the sign-in form and the search, which are not DRF
-views, go through `RateLimitMiddleware`. Rates live in settings.RATE_LIMITS and are read
-at each request.
+Built on Django REST framework's throttles (a counter per address in the default cache,
+Redis in production, so every worker and server counts together): the API uses them as
+DRF intends; the forms and the search, which are not DRF views, go through
+`RateLimitMiddleware`. Every limit counts per core.clientip.client_ip(), the address
+django-axes locks out too. Rates live in settings.RATE_LIMITS and are read at each request.
 """
 
 import math
@@ -15,14 +16,20 @@ from django.http import HttpResponse
 from django.template.loader import render_to_string
 from rest_framework.throttling import AnonRateThrottle, SimpleRateThrottle, UserRateThrottle
 
+from core.clientip import client_ip
+
 
 class SettingsRate:
-    """Reads the rate from settings.RATE_LIMITS when asked, not once at import."""
+    """Reads the rate from settings.RATE_LIMITS when asked, not once at import, and counts
+    per the client address that every limit reads (not DRF's NUM_PROXIES reading)."""
 
     scope: str
 
     def get_rate(self):
         return settings.RATE_LIMITS[self.scope]
+
+    def get_ident(self, request):
+        return client_ip(request)
 
 
 class PublicApiThrottle(SettingsRate, AnonRateThrottle):
@@ -45,6 +52,7 @@ class PathThrottle(SettingsRate, SimpleRateThrottle):
 # (scope, HTTP method, path pattern): what a person or a script may repeat only so often.
 LIMITED = [
     ("login", "POST", re.compile(r"^/admin/login/$")),
+    ("password_reset", "POST", re.compile(r"^/admin/password_reset/$")),
     ("search", "GET", re.compile(r"^/(?:en/)?search/$")),
 ]
 

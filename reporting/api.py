@@ -50,7 +50,9 @@ TOTALS_SCHEMA = inline_serializer(
                 "A measure is null where it does not apply or is unknown. In public output a count of people "
                 'whose sensitive audiences (returned victims) add up to fewer than the threshold is the string "<11" '
                 '(with the default threshold of 11), and a count hidden so that it cannot be worked out is "*"; '
-                "the same holds in total. unique_participants is given to signed-in staff only."
+                "the same holds in total. A public count of people that holds returned victims is moved by at "
+                "most PUBLIC_PERTURBATION_BOUND (2 by default), the same way for the same records in every answer; "
+                "other counts are exact. unique_participants is given to signed-in staff only."
             ),
         ),
         "total": inline_serializer("TotalMeasures", MEASURE_FIELDS),
@@ -65,8 +67,12 @@ class TotalsView(APIView):
         operation_id="stats_totals",
         parameters=[
             OpenApiParameter("by", OpenApiTypes.STR, many=True, enum=DIMENSIONS, description="Group by (repeat)."),
-            OpenApiParameter("from", OpenApiTypes.DATE, description="First day (YYYY-MM-DD)."),
-            OpenApiParameter("to", OpenApiTypes.DATE, description="Last day (YYYY-MM-DD)."),
+            OpenApiParameter(
+                "from", OpenApiTypes.DATE, description="First day (YYYY-MM-DD); anonymous: the first of a month."
+            ),
+            OpenApiParameter(
+                "to", OpenApiTypes.DATE, description="Last day (YYYY-MM-DD); anonymous: the last of a month."
+            ),
             OpenApiParameter("campaign", OpenApiTypes.STR, description="Campaign code."),
             OpenApiParameter("kind", OpenApiTypes.STR, many=True, enum=ActivityKind.values),
             OpenApiParameter("organiser", OpenApiTypes.INT, description="Organiser id."),
@@ -81,13 +87,15 @@ class TotalsView(APIView):
     )
     @reads_from_replica
     def get(self, request):
-        form = TotalsQueryForm.from_params(request.query_params)
+        staff = is_staff_caller(request.user)
+        # Anonymous questions at a coarse grain only: whole months, no fine place beside a
+        # narrowing filter (TotalsQueryForm.clean_public_grain).
+        form = TotalsQueryForm.from_params(request.query_params, public=not staff)
         unknown = form.unknown_parameters(request.query_params)
         if not form.is_valid() or unknown:
             errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
             errors.update({name: ["Unknown parameter."] for name in unknown})
             return Response({"errors": errors}, status=400)
-        staff = is_staff_caller(request.user)
         result = totals(
             form.cleaned_data["by"],
             form.to_filters(),

@@ -7,3 +7,12 @@ class ReportingConfig(AppConfig):
 
     name = "reporting"
     verbose_name = _("Reporting")
+
+    def ready(self) -> None:
+        from access.roles import MANAGERS, NATIONAL_ADMINS, grant
+
+        # Managers keep templates for their provinces; national staff also the national ones
+        # (the templates' querysets say which).
+        templates = [("reporting", f"{action}_reporttemplate") for action in ("add", "change", "delete", "view")]
+        grant(MANAGERS, templates)
+        grant(NATIONAL_ADMINS, templates)

@@ -33,6 +33,7 @@ def static_root(tmp_path_factory) -> Path:
         "DJANGO_SETTINGS_MODULE": "config.settings.production",
         "SECRET_KEY": "a-long-random-value-for-this-test-only-" + "x" * 40,
         "ALLOWED_HOSTS": "testserver",
+        "CACHE_URL": "redis://127.0.0.1:6379/1",  # production wants a shared cache; collectstatic never uses it
         "STATIC_ROOT": str(root),
     }
     done = subprocess.run(

@@ -13,6 +13,8 @@ PROJECT = Path(__file__).resolve().parent.parent
 
 def manage(*args: str, **env: str) -> subprocess.CompletedProcess:
     clean_env = {key: value for key, value in os.environ.items() if key not in {"SECRET_KEY", "ALLOWED_HOSTS", "DEBUG"}}
+    # Production wants a shared cache; naming one is enough, nothing here connects to it.
+    clean_env.setdefault("CACHE_URL", "redis://127.0.0.1:6379/1")
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=PROJECT,
@@ -132,3 +134,17 @@ def test_production_keeps_uploads_on_object_storage_when_a_bucket_is_named(tmp_p
         "private",
         "True",
     ]
+
+
+def test_production_refuses_a_per_process_cache(tmp_path):
+    """Rate limits and lockouts count in the cache: per worker, a client would get a count per worker."""
+    result = manage(
+        "check",
+        "--settings=config.settings.production",
+        SECRET_KEY=secrets.token_urlsafe(50),
+        ALLOWED_HOSTS="example.org",
+        DATABASE_URL=f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        CACHE_URL="locmemcache://",
+    )
+    assert result.returncode != 0
+    assert "CACHE_URL must name a shared cache" in result.stderr

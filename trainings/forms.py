@@ -7,8 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from access.models import places_visible_to
 from campaigns.forms import CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club
-from core.fields import CountField, CountInput, PlainTextForm
+from core.fields import CountField, CountInput, DayField, PlainTextForm
 from places.models import Place
+from trainings import conf
 from trainings.models import Participant
 from trainings.services import NewAttendee
 
@@ -45,14 +46,24 @@ class RecordActivityForm(CountConfirmationMixin, PlainTextForm, forms.ModelForm)
             "notes",
         ]
         widgets = {
-            "start_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            # A text box read day first, never the browser's date picker: that one follows the
+            # phone's language, and an English phone read 16 03 2019 as month first.
+            "start_date": forms.DateInput(
+                attrs={"placeholder": "dd/mm/yyyy", "autocomplete": "off", "class": "day-date"},
+                format="%d/%m/%Y",
+            ),
             "notes": forms.Textarea(attrs={"rows": 2}),
             "participants": CountInput,
             "female": CountInput,
             "ethnic_minority": CountInput,
         }
         # "2.000" is two thousand, as in the admin and the imports (core/fields.py).
-        field_classes = {"participants": CountField, "female": CountField, "ethnic_minority": CountField}
+        field_classes = {
+            "start_date": DayField,
+            "participants": CountField,
+            "female": CountField,
+            "ethnic_minority": CountField,
+        }
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -62,6 +73,7 @@ class RecordActivityForm(CountConfirmationMixin, PlainTextForm, forms.ModelForm)
         self.fields["place"].queryset = communes.order_by("province__short_name", "short_name")
         self.fields["kind"].initial = ActivityKind.COMMUNITY
         self.fields["start_date"].initial = timezone.localdate()
+        self.fields["start_date"].help_text = _("Day first: 16/3/2019, 16-03-2019 or 2019-03-16.")
         self.fields["campaign"].queryset = Campaign.objects.order_by("-start_date")
         self.fields["present"].queryset = Participant.objects.for_user(user)
         self.fields["participants"].help_text = _("Only when you keep no list of names below.")
@@ -91,7 +103,15 @@ class NewAttendeeForm(PlainTextForm, forms.Form):
         )
 
 
-NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, extra=2, max_num=200)
+class BaseNewAttendeeFormSet(forms.BaseFormSet):
+    def __init__(self, *args, **kwargs) -> None:
+        # The limit is the site's (trainings.conf), read per request rather than fixed at import.
+        self.max_num = conf.max_new_attendees()
+        self.absolute_max = self.max_num + forms.formsets.DEFAULT_MAX_NUM
+        super().__init__(*args, **kwargs)
+
+
+NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, formset=BaseNewAttendeeFormSet, extra=2)
 
 
 def present_options(form: RecordActivityForm) -> list[tuple[Participant, bool]]:

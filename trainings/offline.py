@@ -22,15 +22,16 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from trainings import conf
 from trainings.forms import RecordActivityForm
 from trainings.models import Participant
 from trainings.submission import Unreadable, form_data_from_json, parse_uuid, submit
 
-MAX_BODY = 512 * 1024  # a day's sign-in lists fit many times over
 PRECACHED_STATIC = (
     "cms/site.css",
     "trainings/record.css",
     "trainings/queue.js",
+    "trainings/dates.js",
     "trainings/record.js",
     "trainings/icon-192.png",
     "trainings/icon-512.png",
@@ -88,7 +89,7 @@ def submit_json(request):
     refused = _refusal(request)
     if refused:
         return refused
-    if len(request.body) > MAX_BODY:
+    if len(request.body) > conf.max_record_bytes():
         return _json(400, status="refused", reason=_("This record is too large to send."))
     try:
         payload = json.loads(request.body.decode("utf-8"))

@@ -18,13 +18,13 @@ from wagtail.models import ModelLogEntry
 
 from campaigns.models import Activity
 from campaigns.rules import WriteRefused
+from trainings import conf
 from trainings.forms import NewAttendeeForm, NewAttendeeFormSet, RecordActivityForm
 from trainings.services import record_activity
 
 # Plain fields of a JSON submission: the phone form's own, so the two never drift apart.
 SIMPLE_FIELDS = tuple(RecordActivityForm.Meta.fields)
 ATTENDEE_FIELDS = tuple(NewAttendeeForm.base_fields)
-MAX_ATTENDEES = 200
 
 
 def parse_uuid(value) -> uuid.UUID | None:
@@ -105,7 +105,7 @@ def form_data_from_json(payload: dict) -> QueryDict:
     data["new-TOTAL_FORMS"] = str(len(rows))
     data["new-INITIAL_FORMS"] = "0"
     data["new-MIN_NUM_FORMS"] = "0"
-    data["new-MAX_NUM_FORMS"] = str(MAX_ATTENDEES)
+    data["new-MAX_NUM_FORMS"] = str(conf.max_new_attendees())
     for index, row in enumerate(rows):
         for name in ATTENDEE_FIELDS:
             value = row.get(name)

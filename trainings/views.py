@@ -7,10 +7,14 @@ recordings on the phone and sends them as JSON (trainings/offline.py) when it ca
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.dates import MONTHS
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from campaigns.conf import earliest_date, future_days
 from campaigns.models import Activity
+from campaigns.models.common import EARLY_DATE, FUTURE_DATE, HOW_TO_WRITE_A_DATE
+from core.fields import DayField
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
 from trainings.submission import parse_uuid, submit
 
@@ -41,9 +45,32 @@ def record(request):
     return _render_form(request, form, NewAttendeeFormSet(prefix="new"))
 
 
-def app_texts() -> dict[str, str]:
+def date_texts() -> dict:
+    """How the page's script says a date back and refuses one ({date}, {words}… filled in by it)."""
+    how = HOW_TO_WRITE_A_DATE
+    return {
+        "date_invalid": str(DayField.default_error_messages["invalid"]),
+        "date_early": EARLY_DATE % {"date": "{date}", "year": "{year}", "how": how},
+        "date_future": FUTURE_DATE % {"date": "{date}", "how": how},
+        # Translators: a date in words; {day}, {month} (its number), {month_name} and {year} are filled in.
+        "date_words": _("{day} {month_name} {year}"),
+        "date_reads": _("Read as: %(words)s") % {"words": "{words}"},
+        "months": [str(MONTHS[number]) for number in range(1, 13)],
+    }
+
+
+def date_rules() -> dict[str, int]:
+    """The plausible dates (campaigns.conf), for the script to refuse what the server would."""
+    return {
+        "earliest_year": earliest_date().year,
+        "future_days": future_days(),
+    }
+
+
+def app_texts() -> dict:
     """What the page's script says, in the reader's language ({n} is filled in by the script)."""
     return {
+        **date_texts(),
         "offline": _("No connection"),
         "sending": _("Sending…"),
         "waiting": _("%(count)s waiting to send") % {"count": "{n}"},
@@ -74,6 +101,7 @@ def _render_form(request, form, attendees, *, status: int = 200, shell: bool = F
         "people": [] if shell else present_options(form),
         "shell": shell,
         "texts": app_texts(),
+        "date_rules": date_rules(),
     }
     return render(request, "trainings/record.html", context, status=status)
 

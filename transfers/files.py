@@ -14,10 +14,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from django.conf import settings
 from django.utils.translation import gettext as _
 
 from core.cells import escape_formula, format_date, normalise
+from transfers import conf
 
 FORMATS = ("xlsx", "csv")
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -50,7 +50,7 @@ def detect_format(file: BinaryIO, name: str = "") -> str:
 
 
 def max_xlsx_expanded() -> int:
-    return settings.IMPORTS_MAX_XLSX_EXPANDED
+    return conf.max_xlsx_expanded()
 
 
 # Parts of an Office archive that run code or fetch data from elsewhere: macros, ActiveX

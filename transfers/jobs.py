@@ -17,12 +17,13 @@ import logging
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files import File
-from django.core.files.storage import Storage, storages
+from django.core.files.storage import Storage
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from transfers import conf
 from transfers.files import FileRefused, check_xlsx_archive
 from transfers.models import ImportJob
 from transfers.registry import TRANSFERS
@@ -33,7 +34,7 @@ PROGRESS_SECONDS = 24 * 3600
 
 
 def storage() -> Storage:
-    return storages["imports"]
+    return conf.storage()
 
 
 def open_upload(job: ImportJob) -> File:
@@ -78,7 +79,7 @@ def create_job(transfer: str, user, upload) -> ImportJob:
     except FileRefused as refused:
         _stop(job, ImportJob.Status.REFUSED, str(refused))
         return job
-    job.in_background = job.estimated_rows > settings.IMPORTS_INLINE_ROWS
+    job.in_background = job.estimated_rows > conf.inline_rows()
     job.save(update_fields=["estimated_rows", "in_background"])
     return job
 
@@ -92,12 +93,13 @@ def start(job: ImportJob, *, confirm: bool) -> None:
     job.save(update_fields=["status", "started_at"])
     write_progress(job, 0)
     if job.in_background:
-        process_job.enqueue(job.pk, confirm)
+        process_job.using(backend=conf.task_backend()).enqueue(job.pk, confirm)
     else:
         process(job, confirm=confirm)
 
 
-@task(backend="imports")
+# The backend is chosen when the job is queued (transfers.conf): "imports" where the project has it.
+@task()
 def process_job(job_id: int, confirm: bool) -> None:
     recover_stale_jobs()  # a worker killed midway left its jobs running: the next one ends them
     job = ImportJob.objects.filter(pk=job_id).first()
@@ -173,7 +175,7 @@ def cancel(job: ImportJob) -> None:
 def recover_stale_jobs(now: datetime.datetime | None = None) -> int:
     """Jobs still checking or importing after IMPORTS_JOB_TIMEOUT lost their worker: they are
     ended as refused and their files removed. Returns how many."""
-    limit = (now or timezone.now()) - datetime.timedelta(seconds=settings.IMPORTS_JOB_TIMEOUT)
+    limit = (now or timezone.now()) - datetime.timedelta(seconds=conf.job_timeout())
     running = [ImportJob.Status.QUEUED, ImportJob.Status.CHECKING, ImportJob.Status.IMPORTING]
     stale = ImportJob.objects.filter(status__in=running).filter(
         models.Q(started_at__lt=limit) | models.Q(started_at__isnull=True, created_at__lt=limit)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 
 from django import forms
-from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -19,7 +18,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets.button import Button
 
-from transfers import jobs
+from transfers import conf, jobs
 from transfers.files import CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE
 from transfers.models import ImportJob
 from transfers.preview import example_row_warning
@@ -45,7 +44,7 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith((".xlsx", ".csv")):
             raise forms.ValidationError(_("Only XLSX and CSV files can be imported."))
-        if upload.size > settings.IMPORTS_MAX_UPLOAD_SIZE:
+        if upload.size > conf.max_upload_size():
             raise forms.ValidationError(_("The file is too large."))
         return upload
 

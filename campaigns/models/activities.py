@@ -1,3 +1,4 @@
+import secrets
 import uuid
 
 from django.conf import settings
@@ -15,8 +16,18 @@ from access.models import ProvinceScopedQuerySet
 from campaigns.conf import usual_participants_per_session
 from core.text import grouped
 
-from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period
+from .common import ActivityKind, PlausibleCounts, validate_part_of_whole, validate_period, validate_plausible_dates
 from .versioning import Versioned, VersionedQuerySet
+
+# Keys below 2**31 fit PostgreSQL's integer column; their sums are summed as bigint.
+CELL_KEY_RANGE = 2**31 - 1
+
+
+def new_cell_key() -> int:
+    """A record's fixed random key: public totals derive their small perturbation from the
+    keys of the records in a cell (reporting/stats/perturbation.py), so the same cell always
+    reads the same."""
+    return secrets.randbelow(CELL_KEY_RANGE)
 
 
 class ActivityQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
@@ -124,6 +135,8 @@ class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
         editable=False,
         help_text="Sent by the phone form, so a re-sent draft saves once; unique per account.",
     )
+    # A default, not save(): bulk_create and every import path get one too.
+    cell_key = models.PositiveIntegerField(_("cell key"), default=new_cell_key, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -169,6 +182,11 @@ class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
             _("Cannot be more than the number of participants."),
         )
         self.count_limit_errors(errors)
+        validate_plausible_dates(
+            errors,
+            {"start_date": self.start_date, "end_date": self.end_date},
+            planned=self.status == self.Status.PLANNED,
+        )
         if self.club_id and self.kind != ActivityKind.CLUB_MEETING:
             errors.setdefault("club", []).append(_("Only a club meeting points at a club."))
         if errors:

@@ -2,7 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from campaigns.conf import count_limit
+from campaigns.conf import count_limit, earliest_date, latest_held_date
 from core.text import grouped
 
 
@@ -22,6 +22,32 @@ class ActivityKind(models.TextChoices):
 def validate_period(start, end) -> None:
     if start and end and end < start:
         raise ValidationError({"end_date": _("The end date is before the start date.")})
+
+
+# How to write a date, said with every refusal of one (the same words as the form fields').
+HOW_TO_WRITE_A_DATE = _("Write it day first, as dd/mm/yyyy: 16/03/2019.")
+EARLY_DATE = _("%(date)s is before %(year)s: check the year. %(how)s")
+FUTURE_DATE = _("%(date)s is in the future: record an activity once it is held. %(how)s")
+
+
+def validate_plausible_dates(errors: dict, dates: dict, *, planned: bool) -> None:
+    """Dates an activity may have: not before the campaigns began, and, once held, not
+    after today and a small margin (campaigns.conf). "32019" or "2091" is a slip that would
+    file a class in the wrong year without a word; every way of recording refuses it."""
+    earliest, latest = earliest_date(), latest_held_date()
+    for field, day in dates.items():
+        if day is None:
+            continue
+        shown = day.strftime("%d/%m/%Y")
+        if day < earliest:
+            message = EARLY_DATE
+            params = {"date": shown, "year": earliest.year, "how": HOW_TO_WRITE_A_DATE}
+        elif day > latest and not planned:
+            message = FUTURE_DATE
+            params = {"date": shown, "how": HOW_TO_WRITE_A_DATE}
+        else:
+            continue
+        errors.setdefault(field, []).append(ValidationError(message, code="implausible_date", params=params))
 
 
 def validate_part_of_whole(errors: dict, whole: int | None, parts: dict[str, int | None], message) -> None:

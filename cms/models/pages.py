@@ -113,6 +113,7 @@ class StatisticsPage(SitePage):
             total=total,
             columns=measure_rows({}),
             threshold=stats.suppression.threshold(),
+            perturbation_bound=stats.perturbation.bound(),
             chart={
                 "labels": [str(row["place"]) for row in rows],
                 # A hidden ("<11", "*") or unknown count draws no bar, not a bar of 0.

@@ -145,6 +145,12 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # Public totals hide counts of people of sensitive audiences (returned victims) below this:
 # 11 is the k of the Counter Trafficking Data Collaborative's published data.
 SENSITIVE_COUNT_THRESHOLD = env.int("SENSITIVE_COUNT_THRESHOLD", default=11)
+# Public counts of people that hold sensitive records are moved by at most this much, the
+# same way every time for the same records (reporting/stats/perturbation.py). The secret
+# seeds the table of moves (SECRET_KEY when unset): whoever knows it and the records' keys
+# can undo the moves, so it stays on the server.
+PUBLIC_PERTURBATION_BOUND = env.int("PUBLIC_PERTURBATION_BOUND", default=2)
+PUBLIC_PERTURBATION_SECRET = env.str("PUBLIC_PERTURBATION_SECRET", default="")
 
 # Content Security Policy (core/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.
@@ -186,6 +192,11 @@ AXES_RESET_ON_SUCCESS = True
 AXES_DISABLE_ACCESS_LOG = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "errors/locked_out.html"
+# The lockout counts per the address every rate limit reads (core/clientip.py).
+AXES_CLIENT_IP_CALLABLE = "core.clientip.client_ip"
+# Addresses or networks of the reverse proxies in front: X-Forwarded-For is read only from
+# them (none by default: the client is REMOTE_ADDR, whatever a header says).
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -244,6 +255,7 @@ STORAGES = {
     },
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "imports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: IMPORTS_ROOT, below
+    "reports": {"BACKEND": "django.core.files.storage.FileSystemStorage"},  # location: REPORTS_ROOT, below
 }
 
 # Wagtail
@@ -292,11 +304,11 @@ REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
     "DEFAULT_THROTTLE_CLASSES": ["core.ratelimit.PublicApiThrottle", "core.ratelimit.StaffApiThrottle"],
-    "NUM_PROXIES": 0,  # the client is REMOTE_ADDR; production counts its proxies (PROXY_COUNT)
 }
 # Requests per address (core/ratelimit.py); a 429 with Retry-After beyond them.
 RATE_LIMITS = {
     "login": env.str("RATE_LIMIT_LOGIN", default="20/min"),
+    "password_reset": env.str("RATE_LIMIT_PASSWORD_RESET", default="5/hour"),
     "search": env.str("RATE_LIMIT_SEARCH", default="60/min"),
     "api_anonymous": env.str("RATE_LIMIT_API", default="120/min"),
     "api_staff": env.str("RATE_LIMIT_API_STAFF", default="600/min"),
@@ -323,6 +335,13 @@ IMPORTS_ROOT = env.path("IMPORTS_ROOT", default=BASE_DIR / "var" / "imports")
 # The "imports" storage: a folder nothing serves. With several machines, production
 # settings put it in a private bucket (or IMPORTS_ROOT on a shared volume).
 STORAGES["imports"]["OPTIONS"] = {"location": str(IMPORTS_ROOT)}
+# Report templates (Word files an administrator uploads): a folder nothing serves; they are
+# downloaded through the admin, which checks the province.
+REPORTS_ROOT = env.path("REPORTS_ROOT", default=BASE_DIR / "var" / "reports")
+STORAGES["reports"] = {
+    "BACKEND": "django.core.files.storage.FileSystemStorage",
+    "OPTIONS": {"location": str(REPORTS_ROOT)},
+}
 # Files with more rows than this are checked and imported by the background worker.
 IMPORTS_INLINE_ROWS = env.int("IMPORTS_INLINE_ROWS", default=2000)
 IMPORTS_MAX_UPLOAD_SIZE = 60 * 1024 * 1024

@@ -31,10 +31,12 @@ SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"  # Wagtail's preview views set SAMEORIGIN for themselves
-# Behind the proxy, the client's address is the last one it appends to X-Forwarded-For.
-AXES_IPWARE_PROXY_COUNT = env.int("PROXY_COUNT", default=1)
-REST_FRAMEWORK["NUM_PROXIES"] = AXES_IPWARE_PROXY_COUNT  # noqa: F405 - rate limits count per client
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# Rate limits and lockouts count in the cache: a per-process cache would give each worker
+# its own count (and a restart a fresh one), so production wants a shared one (Redis).
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache"}:  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a shared cache (redis://…) in production: rate limits are counted there."
+    )
 
 STORAGES = {
     "default": STORAGES["default"],  # noqa: F405 - public or private by the file's name
@@ -42,6 +44,7 @@ STORAGES = {
     "private": STORAGES["private"],  # noqa: F405 - PRIVATE_MEDIA_ROOT, through the application
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     "imports": STORAGES["imports"],  # noqa: F405 - IMPORTS_ROOT, unless a bucket is named below
+    "reports": STORAGES["reports"],  # noqa: F405 - REPORTS_ROOT, unless a bucket is named below
 }
 
 # Uploaded files on S3-compatible object storage when a bucket is named (several app
@@ -82,6 +85,11 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
             "bucket_name": env.str("IMPORTS_STORAGE_BUCKET_NAME", default=env.str("AWS_STORAGE_BUCKET_NAME")),
             "location": "imports",
         },
+    }
+    # Report templates under their own prefix of the private bucket, never given an address.
+    STORAGES["reports"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "reports"},
     }
     # Images and video renditions come from the storage's address.
     _storage_origin = env.str("AWS_S3_ENDPOINT_URL", default="https://*.amazonaws.com")

@@ -30,6 +30,7 @@ STORAGES = {
     "private": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     "imports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
+    "reports": {"BACKEND": "django.core.files.storage.InMemoryStorage"},
 }
 
 # Static files straight from the apps, no collectstatic needed.

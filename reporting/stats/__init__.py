@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from reporting.stats import suppression
+from reporting.stats import perturbation, suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
 from reporting.stats.leaflets import leaflet_distribution
@@ -129,15 +129,22 @@ def totals(
         if not wanted or not family.applies([], filters):
             continue
         records = family.queryset(user).filter(family.condition(filters))
-        result.total.update(_aggregate(records, family, wanted))
+        # In public, the sensitive part of each count and its records' keys, in the same query.
+        extra = perturbation.sensitive_aggregates() if public and isinstance(family, ActivityFamily) else {}
+        result.total.update(_aggregate(records, family, wanted, extra))
         if by and family.applies(by, filters):
-            for row in _grouped(records, family, by, as_recorded, wanted):
+            for row in _grouped(records, family, by, as_recorded, wanted, extra):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
+    sensitive_total = dict(result.total)
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
     keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
     if public:
         _suppress(result, keyed, user, as_recorded, suppression.threshold() if threshold is None else threshold)
+        # Each row and the total are cells of their own: each gets the move of its records.
+        for key, row in keyed:
+            perturbation.perturb_cell(row, grouped[key])
+        perturbation.perturb_cell(result.total, sensitive_total)
     result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
 
@@ -172,16 +179,18 @@ def _value(values: dict, measure: str, applicable: set[str]):
     return values.get(measure, 0)
 
 
-def _aggregate(records, family: Family, wanted: list[str]) -> dict:
-    values = _unprefixed(records.aggregate(m__records=Count("pk"), **_prefixed(family.aggregates(), wanted)))
+def _aggregate(records, family: Family, wanted: list[str], extra: dict) -> dict:
+    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+    values = _unprefixed(records.aggregate(m__records=Count("pk"), **aggregates))
     if not values.pop("_records"):
         return dict.fromkeys(wanted, 0)
     return values
 
 
-def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str]):
+def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], extra: dict):
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
-    return records.order_by().annotate(**keys).values(*keys).annotate(**_prefixed(family.aggregates(), wanted))
+    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+    return records.order_by().annotate(**keys).values(*keys).annotate(**aggregates)
 
 
 def _prefixed(aggregates: dict, wanted: list[str]) -> dict:

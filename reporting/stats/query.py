@@ -6,6 +6,8 @@ TotalsQueryForm, so they accept and refuse the same things.
 
 from __future__ import annotations
 
+import calendar
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
@@ -13,10 +15,15 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import ActivityKind, Audience, Campaign, Organiser
 from places.lookup import PlaceLookupError, lookup_place
+from places.models import Place
 from reporting.stats import DIMENSION_LABELS
 from reporting.stats.families import Filters
 
 DIMENSION_CHOICES = list(DIMENSION_LABELS.items())
+# Public questions at a coarse grain only (README, *What the public can learn*): a fine place
+# and a filter or grouping by one of these would single out a handful of records.
+FINE_DIMENSIONS = {"commune", "district"}
+NARROWING_DIMENSIONS = {"kind", "campaign", "organiser", "audience"}
 
 
 class PlaceField(forms.CharField):
@@ -74,12 +81,42 @@ class TotalsQueryForm(forms.Form):
             data.setlist(cls.ALIASES.get(key, key), [str(value) for value in values if value not in (None, "")])
         return cls(data, **kwargs)
 
+    def __init__(self, *args, public: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.public = public
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("date_from"), cleaned.get("date_to")
         if start and end and end < start:
             self.add_error("date_to", _("The end date is before the start date."))
+        if self.public:
+            self.clean_public_grain(cleaned)
         return cleaned
+
+    def clean_public_grain(self, cleaned: dict) -> None:
+        """Anonymous questions: whole months (so quarters and years), and no fine place
+        beside a narrowing filter or grouping. Two day ranges one day apart, or a commune's
+        records of one kind, would otherwise single out a few records."""
+        start, end = cleaned.get("date_from"), cleaned.get("date_to")
+        if start and start.day != 1:
+            self.add_error("date_from", _("Public totals start on the first day of a month."))
+        if end and end.day != calendar.monthrange(end.year, end.month)[1]:
+            self.add_error("date_to", _("Public totals end on the last day of a month."))
+        place = cleaned.get("place")
+        by = set(cleaned.get("by") or ())
+        fine = bool(by & FINE_DIMENSIONS) or (place is not None and place.level != Place.Level.PROVINCE)
+        narrowing = by & NARROWING_DIMENSIONS or {
+            name for name in ("kind", "campaign", "organiser", "audience") if cleaned.get(name)
+        }
+        if fine and narrowing:
+            self.add_error(
+                None,
+                _(
+                    "Public totals of a district or a commune cannot be split or filtered by kind, "
+                    "campaign, organiser or audience: ask by province for those."
+                ),
+            )
 
     def unknown_parameters(self, params) -> list[str]:
         known = set(self.fields) | set(self.ALIASES) | {"format", "lang"}

@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 
 from campaigns.models import Activity
+from reporting.conf import sensitive_count_threshold
 
 # Counts of people in public totals (unique_participants is never a public total).
 SUPPRESSED_MEASURES = ("participants", "female", "ethnic_minority")
@@ -38,7 +38,7 @@ HIDDEN = "*"
 
 
 def threshold() -> int:
-    return settings.SENSITIVE_COUNT_THRESHOLD
+    return sensitive_count_threshold()
 
 
 def sensitive_q(pk_path: str = "pk") -> Q:

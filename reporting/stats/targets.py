@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Sum
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Target
-from reporting.stats import suppression
+from reporting.stats import perturbation, suppression
 from reporting.stats.families import FAMILIES, Filters
 
 STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind"), "hidden": _("not published")}
@@ -81,9 +81,11 @@ def _actual(family, targets: list[Target], user, public: bool, limit: int) -> di
         condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
         annotations[f"t{target.pk}"] = _filtered(aggregates[target.measure], condition)
         if public and target.measure in suppression.PEOPLE_MEASURES:
-            # The sensitive part, and whether it holds any record with a known count.
+            # The sensitive part, whether it holds any record with a known count, and the
+            # sum of its records' keys (the cell's perturbation, perturbation.py).
             annotations[f"s{target.pk}"] = _filtered(aggregates[target.measure], condition & sensitive)
             annotations[f"n{target.pk}"] = Count("pk", filter=condition & sensitive)
+            annotations[f"k{target.pk}"] = Sum(family.path("cell_key"), filter=condition & sensitive)
     values = family.queryset(user).aggregate(**annotations)
     found: dict[int, int | str] = {}
     for target in targets:
@@ -91,6 +93,8 @@ def _actual(family, targets: list[Target], user, public: bool, limit: int) -> di
         part = values.get(f"s{target.pk}")
         if values.get(f"n{target.pk}") and part is not None and part < limit:
             value = f"<{limit}" if value < limit else suppression.HIDDEN
+        elif public and target.measure in suppression.PEOPLE_MEASURES:
+            value = perturbation.perturbed(value, part, values.get(f"k{target.pk}"), target.measure)
         found[target.pk] = value
     return found
 

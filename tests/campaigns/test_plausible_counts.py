@@ -8,6 +8,7 @@ import datetime
 import pytest
 from django.core.exceptions import ValidationError
 
+from campaigns.conf import count_limit, usual_participants_per_session
 from campaigns.models import Activity, Club, MaterialDistribution
 from tests.factories import NA_MEO, current_commune
 from tests.trainings.test_record_api import payload, send
@@ -136,3 +137,9 @@ def test_the_import_check_names_an_unusual_count_without_refusing_it():
     stored = run(csv_file(line(45), line(3000, code="TH-2")))
     assert stored.saved
     assert Activity.objects.get(external_id="TH-2").participants == 3000
+
+
+def test_without_the_settings_the_documented_limits_hold(settings):
+    del settings.CAMPAIGNS_COUNT_LIMITS
+    del settings.CAMPAIGNS_USUAL_PARTICIPANTS_PER_SESSION
+    assert (count_limit("participants"), usual_participants_per_session("fair")) == (10_000_000, 5_000)

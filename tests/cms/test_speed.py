@@ -10,7 +10,19 @@ from tests.factories import cms as pages
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 20  # measured: 8 (content page) to 17 (statistics)
+# Each page type's queries on its second view (renditions made), measured on SQLite and
+# PostgreSQL, plus one: a page that starts asking more fails here, whatever the others do.
+QUERY_BUDGETS = {
+    "home": 21,
+    "article_index": 19,
+    "article": 18,
+    "leaflet_index": 19,
+    "leaflet": 17,
+    "campaign": 18,
+    "statistics": 21,
+    "content": 11,
+    "search": 9,
+}
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +54,10 @@ def build_site() -> dict:
     }
 
 
-@pytest.mark.parametrize(
-    "name",
-    ["home", "article_index", "article", "leaflet_index", "leaflet", "campaign", "statistics", "content", "search"],
-)
+@pytest.mark.parametrize("name", list(QUERY_BUDGETS))
 def test_page_queries_are_bounded(client, site, name, django_assert_max_num_queries):
     client.get(site[name])  # renditions are made on the first view
-    with django_assert_max_num_queries(MAX_QUERIES):
+    with django_assert_max_num_queries(QUERY_BUDGETS[name]):
         response = client.get(site[name])
     assert response.status_code == 200
 

@@ -1,3 +1,6 @@
+import json
+
+import pytest
 from playwright.sync_api import expect
 
 from tests.e2e.conftest import TRAINER, sign_in
@@ -58,8 +61,8 @@ def test_trainer_types_counts_with_dots_on_the_phone(phone, server_url):
 
     sign_in(phone, server_url, TRAINER, "/record/")
     phone.fill("input[name=title]", "Họp dân đếm theo kiểu Việt")
-    # The phone's own date picker (shown in the phone's language); its value is ISO.
-    phone.fill("input[name=start_date]", "2025-03-16")
+    # Typed day first, as on paper (never the browser's picker, which follows the phone's language).
+    phone.fill("input[name=start_date]", "16/03/2025")
     choose_commune(phone, "Na Mèo", "Na Mèo (Thanh Hóa)")
     phone.fill("input[name=participants]", "1.200")
     phone.fill("input[name=female]", "600")
@@ -76,3 +79,62 @@ def test_trainer_types_counts_with_dots_on_the_phone(phone, server_url):
     phone.get_by_role("button", name="Lưu").click()
     # Refused, saying how to write it; nothing stored.
     expect(phone.locator("body")).to_contain_text("“1,200” không rõ nghĩa")
+
+
+DATE_STORED = """
+from campaigns.models import Activity
+print(Activity.objects.get(title={title!r}).start_date.isoformat())
+"""
+QUEUED = """async () => {
+  const db = await new Promise((resolve, reject) => {
+    const request = indexedDB.open("record-app");
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const rows = await new Promise((resolve) => {
+    const request = db.transaction("queue").objectStore("queue").getAll();
+    request.onsuccess = () => resolve(request.result);
+  });
+  db.close();
+  return rows.length;
+}"""
+
+
+@pytest.mark.parametrize("locale", ["en-US", "vi-VN"])
+def test_a_date_typed_day_first_is_stored_as_meant_whatever_the_phones_language(browser, server_url, locale):
+    """A phone set to English reads dates month first in its own picker: the form reads its
+    text day first, says it back in words, and stores what was meant."""
+    from tests.e2e.conftest import manage
+
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale)
+    page = context.new_page()
+    sign_in(page, server_url, TRAINER, "/record/")
+    title = f"Lớp tập huấn 52 nạn nhân trở về ({locale})"
+    page.fill("input[name=title]", title)
+    page.fill("input[name=start_date]", "")
+    page.locator("input[name=start_date]").press_sequentially("16/3/2019")
+    expect(page.locator("#date-words")).to_have_text("Đọc là: ngày 16 tháng 3 năm 2019")
+    choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
+    page.fill("input[name=participants]", "52")
+    page.locator("#save").click()
+    page.wait_for_url(server_url + "/record/*/")
+    assert manage("shell", "-c", DATE_STORED.format(title=title)).split()[-1] == "2019-03-16"
+    context.close()
+
+
+@pytest.mark.parametrize("locale", ["en-US", "vi-VN"])
+def test_a_year_of_five_digits_is_refused_offline_and_nothing_is_queued(browser, server_url, locale):
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale)
+    page = context.new_page()
+    sign_in(page, server_url, TRAINER, "/record/")
+    expect(page.locator("body")).to_have_attribute("data-ready", "data")
+    context.set_offline(True)
+    page.fill("input[name=title]", "Buổi truyền thông năm gõ nhầm")
+    page.fill("input[name=start_date]", "16/3/32019")
+    choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
+    page.locator("#save").click()
+    expect(page.locator("#save-result")).to_contain_text("dd/mm/yyyy")
+    expect(page.locator("#date-words")).to_have_class("date-words is-error")
+    assert page.evaluate(QUEUED) == 0
+    assert json.loads(page.locator("body").get_attribute("data-queue") or "0") == 0
+    context.close()

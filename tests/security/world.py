@@ -16,6 +16,8 @@ from access.models import StaffScope
 from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
 from campaigns.models import Activity, Audience, Club, MaterialDistribution, Topic
 from cms.models import Language
+from reporting.documents.defaults import default_template
+from reporting.models import ReportTemplate
 from tests.factories import (
     SON_LA,
     THANH_HOA,
@@ -135,8 +137,21 @@ def build_world() -> World:
     redirect = Redirect.objects.create(old_path="/cu", redirect_link="/moi")
     collection = Collection.get_first_root_node().add_child(name="Tờ rơi tỉnh")
 
+    templates = {
+        case: ReportTemplate.objects.create(
+            name=case, province=province, file=ContentFile(default_template("vi"), name="mau.docx")
+        ).pk
+        for case, province in [
+            ("report template A", current_province(THANH_HOA)),
+            ("report template B", current_province(SON_LA)),
+            ("national report template", None),
+        ]
+    }
+
     world.values = {
         "": None,
+        **templates,
+        "report template language": {"language": "vi"},
         "activity A": activity_a.pk,
         "activity B": activity_b.pk,
         "club A": ClubFactory().pk,
@@ -229,6 +244,7 @@ def build_world() -> World:
             (MaterialDistribution, "distribution B"),
             (Participant, "participant B"),
             (StaffScope, "staff scope B"),
+            (ReportTemplate, "report template B"),
         ]
     ] + [(ImportJob, job_b.pk)]
     world.values["sign-in sheet A"] = activity_a.pk

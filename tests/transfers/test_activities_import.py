@@ -236,3 +236,12 @@ def test_rows_are_fed_in_chunks_with_file_row_numbers_kept():
 def test_blank_rows_are_ignored():
     report = run(csv_file(ROW, ",,,,,,,,,,,,,,,", ""))
     assert (report.ok, report.rows, report.created) == (True, 1, 1)
+
+
+@pytest.mark.parametrize("typed", ["16/03/1999", "16/03/2091"])
+def test_an_implausible_date_is_refused_as_the_phone_refuses_it(typed):
+    row = f"TH-1,Buổi truyền thông,T,{typed},,1,Thanh Hóa,,Na Mèo,,,,,,,"
+    report = run(csv_file(row))
+    assert not report.ok
+    assert [typed in error.message for error in report.errors] == [True]
+    assert Activity.objects.count() == 0

@@ -9,7 +9,8 @@
   }
   var form = document.getElementById("record-form");
   var store = window.RecordStore;
-  if (!form || !store || !window.indexedDB) return;
+  var dates = window.DayDates;
+  if (!form || !store || !dates || !window.indexedDB) return;
 
   var T = JSON.parse(document.getElementById("record-texts").textContent);
   var SIMPLE = ["kind", "title", "start_date", "place", "campaign", "club", "participants", "female", "ethnic_minority", "notes"];
@@ -17,6 +18,7 @@
   var state = { reference: null, owner: null, sending: null, delay: 0, timer: null, editing: null, signIn: false, retryAt: 0 };
   var csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
   var $ = function (id) { return document.getElementById(id); };
+  var DATE_RULES = { earliestYear: +script.dataset.earliestYear, futureDays: +script.dataset.futureDays };
 
   function fold(text) {
     return String(text || "").normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase().trim();
@@ -163,6 +165,33 @@
     return { sync: sync };
   })();
 
+  // --- The date, read day first and said back in words ---------------------------------
+  // The reading of the date as typed: null when it is right (and shown in words), else what is wrong.
+  function dateProblem() {
+    var input = form.elements.start_date;
+    var words = $("date-words");
+    var field = form.querySelector("[data-field=start_date]");
+    var result = dates.check(input.value, DATE_RULES);
+    var problem = null;
+    if (result.ok) {
+      words.textContent = T.date_reads.replace("{words}", dates.words(result.date, T.date_words, T.months));
+    } else {
+      var shown = result.date ? dates.shown(result.date) : "";
+      problem = T["date_" + result.problem].replace("{date}", shown).replace("{year}", DATE_RULES.earliestYear);
+      words.textContent = input.value.trim() ? problem : "";
+    }
+    words.className = "date-words" + (problem ? " is-error" : "");
+    words.hidden = !words.textContent;
+    if (field) field.classList.toggle("has-error", !!problem && !!input.value.trim());
+    input.setAttribute("aria-invalid", problem ? "true" : "false");
+    return problem;
+  }
+
+  function isoDate(text) {
+    var date = dates.parse(text);
+    return date ? date.iso : String(text || "").trim();
+  }
+
   // --- Reading and filling the form ---------------------------------------------------
   var total = form.querySelector("[name=new-TOTAL_FORMS]");
   function addRow() {
@@ -182,6 +211,7 @@
     var data = new FormData(form);
     var payload = { client_uuid: form.elements.client_uuid.value, audiences: data.getAll("audiences"), present: data.getAll("present"), new: [] };
     SIMPLE.forEach(function (name) { payload[name] = String(data.get(name) || "").trim(); });
+    payload.start_date = isoDate(payload.start_date);  // sent unambiguous, whatever was typed
     // An unusual count, confirmed by its box (the server asks for it): true or false, never text.
     payload.confirm_counts = !!(form.elements.confirm_counts && form.elements.confirm_counts.checked);
     $("new-rows").querySelectorAll(".new-row").forEach(function (row) {
@@ -197,6 +227,9 @@
 
   function fill(payload) {
     SIMPLE.forEach(function (name) { if (form.elements[name]) form.elements[name].value = payload[name] || ""; });
+    var date = dates.parse(payload.start_date);
+    if (date) form.elements.start_date.value = dates.shown(date);
+    dateProblem();
     form.elements.client_uuid.value = payload.client_uuid;
     if (form.elements.confirm_counts) form.elements.confirm_counts.checked = !!payload.confirm_counts;
     form.querySelectorAll("input[name=audiences], input[name=present]").forEach(function (box) {
@@ -218,6 +251,7 @@
 
   function blank() {
     form.reset();
+    dateProblem();
     form.elements.client_uuid.value = newUuid();
     clearRows(2);
     filterPeople();
@@ -392,6 +426,9 @@
     event.preventDefault();
     var payload = collect();
     if (!payload.title || !payload.start_date || !payload.place) { say(T.missing, "error"); return; }
+    var wrongDate = dateProblem();
+    // A date that cannot be right is never queued: the trainer corrects it now, not weeks later.
+    if (wrongDate) { say(wrongDate, "error"); form.elements.start_date.focus(); return; }
     if (state.editing && state.editing.conflict) payload.client_uuid = newUuid();
     var item = { uuid: payload.client_uuid, owner: state.owner, payload: payload, status: "pending", reason: "", label: labelOf(payload), saved: Date.now() };
     var replaced = state.editing && state.editing.uuid !== item.uuid ? store.deleteItem(state.editing.uuid) : Promise.resolve();
@@ -416,6 +453,7 @@
   $("add-row").addEventListener("click", function () { addRow(); });
   form.elements.place.addEventListener("change", filterPeople);
   form.elements.kind.addEventListener("change", toggleClub);
+  form.elements.start_date.addEventListener("input", dateProblem);
   $("send-now").addEventListener("click", function () { state.delay = 0; send(); });
   $("export-queue").addEventListener("click", function () {
     store.items().then(function (items) {
@@ -434,6 +472,7 @@
   if (!form.elements.client_uuid.value) form.elements.client_uuid.value = newUuid();
   toggleClub();
   filterPeople();
+  dateProblem();
   store.getReference().then(function (reference) {
     if (reference) applyReference(reference);
     document.body.dataset.ready = reference ? "data" : "empty";
