@@ -89,7 +89,7 @@ if env.str("AWS_STORAGE_BUCKET_NAME", default=""):
     # Report templates under their own prefix of the private bucket, never given an address.
     STORAGES["reports"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
-        "OPTIONS": {**STORAGES["default"]["OPTIONS"], "location": "reports"},
+        "OPTIONS": {**STORAGES["public"]["OPTIONS"], "location": "reports"},
     }
     # Images and video renditions come from the storage's address.
     _storage_origin = env.str("AWS_S3_ENDPOINT_URL", default="https://*.amazonaws.com")
