@@ -20,7 +20,17 @@ from django.core.cache import cache
 from django.utils.cache import patch_cache_control
 
 GENERATION_KEY = "cms:page-cache:generation"
-SKIPPED_PREFIXES = ("/admin/", "/record/", "/api/", "/documents/", "/i18n/", "/static/", "/media/", "/django-admin/")
+SKIPPED_PREFIXES = (
+    "/admin/",
+    "/record/",
+    "/api/",
+    "/documents/",
+    "/files/",
+    "/i18n/",
+    "/static/",
+    "/media/",
+    "/django-admin/",
+)
 
 
 def cache_seconds() -> int:

@@ -19,10 +19,10 @@ import mimetypes
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
 
+from core.conf import setting
 from core.storage import MediaStorage, is_marked, is_private_name, marked_name
 
 
@@ -144,7 +144,7 @@ def send(name: str) -> HttpResponse:
 
     backend = storages["private"]
     content_type = mimetypes.guess_type(name)[0] or "application/octet-stream"
-    prefix = settings.PRIVATE_MEDIA_ACCEL_PREFIX
+    prefix = setting("PRIVATE_MEDIA_ACCEL_PREFIX", "")
     try:
         backend.path(name)
         local = True

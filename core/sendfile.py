@@ -9,15 +9,19 @@ from pathlib import Path
 from django.conf import settings
 from django.http import Http404, HttpResponse
 
+from core.conf import setting
+
 
 def sendfile(request, filename: str, **kwargs) -> HttpResponse:
     path = Path(filename).resolve()
     for root, prefix in (
-        (settings.PRIVATE_MEDIA_ROOT, settings.PRIVATE_MEDIA_ACCEL_PREFIX),
+        (setting("PRIVATE_MEDIA_ROOT", None), setting("PRIVATE_MEDIA_ACCEL_PREFIX", "")),
         (settings.MEDIA_ROOT, settings.MEDIA_URL),
     ):
+        if not root or not prefix:
+            continue
         root = Path(root).resolve()
-        if path.is_relative_to(root) and prefix:
+        if path.is_relative_to(root):
             response = HttpResponse(content_type=kwargs.get("mimetype") or "application/octet-stream")
             response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + path.relative_to(root).as_posix()
             return response

@@ -109,6 +109,24 @@ def test_published_leaflet_pdf_moves_to_public(client, media_on_disk):
     assert fetch(client, None, document.url) == 200
 
 
+def test_unpublished_leaflet_pdf_moves_back_to_private():
+    document = pages.document()
+    leaflet = pages.LeafletPageFactory(document=document)
+    document.refresh_from_db()
+    assert storages["public"].exists(document.file.name)
+    leaflet.unpublish()
+    document.refresh_from_db()
+    assert storages["private"].exists(document.file.name)
+
+
+def test_draft_article_hero_image_is_private():
+    image = pages.image()
+    pages.ArticlePageFactory(hero_image=image, hero_alt="Hội viên phụ nữ", draft=True)
+    image.refresh_from_db()
+    assert storages["private"].exists(image.file.name)
+    assert proxy_status(image.get_rendition("fill-100x100").url) == 404
+
+
 def test_draft_leaflet_pdf_reaches_its_editors(client, media_on_disk, superuser):
     document = pages.document()
     pages.LeafletPageFactory(document=document, draft=True)
