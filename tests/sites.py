@@ -120,3 +120,23 @@ SITE: list[SiteTemplate] = []
 def site_template(django_db_setup) -> SiteTemplate:
     """The migrated, places-loaded test database, kept for `site_template.new_site(folder)`."""
     return SITE[0]
+
+
+def _setting_up_the_site_too() -> None:
+    """pytest-django sets up only the databases that the collected tests ask for through its
+    markers and fixtures. A run of browser tests alone asks for none (their server has its
+    own copy, taken from site_template), and would find the test database never migrated."""
+    from pytest_django import fixtures
+
+    only_marked = fixtures._get_databases_for_setup
+
+    def databases_for_setup(items):
+        aliases, serialized = only_marked(items)
+        if any("site_template" in getattr(item, "fixturenames", ()) for item in items):
+            aliases = {*aliases, "default"}
+        return aliases, serialized
+
+    fixtures._get_databases_for_setup = databases_for_setup
+
+
+_setting_up_the_site_too()

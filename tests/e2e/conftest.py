@@ -219,7 +219,9 @@ def demo_data(server_url) -> str:
 
 
 @pytest.fixture(scope="session")
-def browser(chromium_path):
+def browser(chromium_path, server_url):
+    # The server (and the test database it is copied from) first: Playwright's sync API runs
+    # an event loop in this thread, inside which Django refuses to touch the database.
     from playwright.sync_api import expect, sync_playwright
 
     expect.set_options(timeout=TIMEOUT_MS)
