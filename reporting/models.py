@@ -25,9 +25,10 @@ class ReportTemplateQuerySet(ProvinceScopedQuerySet):
     def for_user(self, user):
         """The templates `user` may see and use: national ones and those of their provinces."""
         ids = province_ids_for(user)
+        mine = self.select_related("province")  # the list names each template's province
         if ids is None:
-            return self.all()
-        return self.filter(Q(province__in=ids) | Q(province__isnull=True))
+            return mine
+        return mine.filter(Q(province__in=ids) | Q(province__isnull=True))
 
     def editable_by(self, user):
         """The templates `user` may change: their provinces' only (national ones: national staff)."""

@@ -7,6 +7,8 @@ import shutil
 
 import pytest
 from django.core.files.base import ContentFile
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from docx import Document
 
 from reporting.documents.checks import TemplateMistake, check_template
@@ -115,6 +117,19 @@ def test_a_manager_sees_their_provinces_and_the_national_templates_only(client, 
     stored("Mẫu Thanh Hóa", THANH_HOA), stored("Mẫu Sơn La", SON_LA), stored("Mẫu toàn quốc", None)
     html = client.get(TEMPLATES).content.decode()
     assert ("Mẫu Thanh Hóa" in html, "Mẫu toàn quốc" in html, "Mẫu Sơn La" in html) == (True, True, False)
+
+
+def test_the_templates_list_takes_the_same_queries_for_two_rows_as_for_six(client, manager):
+    def queries_of_the_list() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(TEMPLATES).status_code == 200
+        return len(captured)
+
+    stored("Mẫu Thanh Hóa 1", THANH_HOA), stored("Mẫu toàn quốc 1", None)
+    two = queries_of_the_list()
+    for number in range(2, 4):
+        stored(f"Mẫu Thanh Hóa {number}", THANH_HOA), stored(f"Mẫu toàn quốc {number}", None)
+    assert queries_of_the_list() == two
 
 
 def test_another_provinces_template_cannot_be_used_for_a_report(client, manager):
