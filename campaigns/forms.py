@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from access.viewsets import ScopedAdminForm
+from campaigns.rules import WriteRefused, check_record_delete
 from places.lookup import PlaceLookupError, lookup_place
 from places.models import Place
 
@@ -83,3 +84,17 @@ class CampaignForm(ScopedAdminForm):
             "“Na Mèo, Quan Sơn”. Empty means nationwide."
         ),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        # A target line taken away is a delete of a target: the write rules (a locked
+        # reporting period) may refuse it, as they refuse a change of one.
+        targets = self.formsets.get("targets")
+        if targets is not None and targets.is_bound:
+            deleted = [form.instance for form in targets.deleted_forms if form.instance.pk]
+            try:
+                check_record_delete(deleted, user=self.for_user)
+            except WriteRefused as refused:
+                for _field, message in refused.by_field():
+                    self.add_error(None, message)
+        return cleaned

@@ -43,14 +43,13 @@ class Action(StrEnum):
 
 
 @dataclass(eq=False)
-class ActivityWrite:
-    """One activity in a write: the record as it is about to be stored, and what is done to it."""
+class RecordWrite:
+    """One record in a write: the record as it is about to be stored, and what is done to it."""
 
-    activity: object
+    record: object
     action: Action
-    lines_changed: bool = False
-    errors: dict[str, list[str]] = field(default_factory=dict)
-    notes: list[tuple[str, str]] = field(default_factory=list)
+    errors: dict[str, list[str]] = field(default_factory=dict, kw_only=True)
+    notes: list[tuple[str, str]] = field(default_factory=list, kw_only=True)
 
     def refuse(self, message, field: str = NON_FIELD_ERRORS) -> None:
         """Refuse this write: nothing of the whole write is stored, and the writer shows `message`."""
@@ -65,6 +64,17 @@ class ActivityWrite:
         return bool(self.errors)
 
 
+@dataclass(eq=False)
+class ActivityWrite(RecordWrite):
+    """One activity in a write (`record` is the activity)."""
+
+    lines_changed: bool = False
+
+    @property
+    def activity(self):
+        return self.record
+
+
 class WriteRule:
     """A rule over writes of activities; subclasses override `check`, `written` or both."""
 
@@ -76,11 +86,15 @@ class WriteRule:
     def written(self, writes: Sequence[ActivityWrite], *, user) -> None:
         """After the write, in its transaction: writes that belong to the same change."""
 
+    def check_records(self, writes: Sequence[RecordWrite], *, user) -> None:
+        """Before a write of the other dated records (clubs, distributions, targets): refuse
+        writes as `check` does. Their writers call `check_record_writes`."""
+
 
 class WriteRefused(ValidationError):
     """One or more writes were refused by a rule: nothing was written. `writes` are the refused ones."""
 
-    def __init__(self, writes: Sequence[ActivityWrite]):
+    def __init__(self, writes: Sequence[RecordWrite]):
         self.writes = list(writes)
         super().__init__(self.writes[0].errors)
 
@@ -123,3 +137,34 @@ def run_checks(writes: Sequence[ActivityWrite], *, user) -> None:
 def run_written(writes: Sequence[ActivityWrite], *, user) -> None:
     for rule in write_rules():
         rule.written(writes, user=user)
+
+
+def check_record_writes(writes: Sequence[RecordWrite], *, user=None) -> None:
+    """Every rule's `check_records` over writes of clubs, distributions or targets; raises
+    WriteRefused when any was refused. Their models call it from `clean()` (so forms and
+    imports refuse alike) and their deletes before deleting."""
+    for rule in write_rules():
+        rule.check_records(writes, user=user)
+    refused = [write for write in writes if write.refused]
+    if refused:
+        raise WriteRefused(refused)
+
+
+def check_record(record, *, user=None) -> None:
+    """From the `clean()` of a club, a distribution or a target: the rules' check of a new
+    record, or of a stored one whose values change (a form saved unchanged is no write).
+    Raises WriteRefused, a ValidationError, so that every form and import shows the refusal."""
+    if record._state.adding or record.pk is None:
+        check_record_writes([RecordWrite(record, Action.CREATE)])
+        return
+    names = [f.attname for f in record._meta.concrete_fields if not f.primary_key]
+    stored = type(record)._base_manager.filter(pk=record.pk).values(*names).first()
+    if stored is None or any(stored[name] != getattr(record, name) for name in names):
+        check_record_writes([RecordWrite(record, Action.EDIT)])
+
+
+def check_record_delete(records, *, user=None) -> None:
+    """Before clubs, distributions or targets are deleted: the rules' check of each."""
+    writes = [RecordWrite(record, Action.DELETE) for record in records]
+    if writes:
+        check_record_writes(writes, user=user)

@@ -16,3 +16,18 @@ class ReportingConfig(AppConfig):
         templates = permissions("reporting", ["reporttemplate"], ["add", "change", "delete", "view"])
         register_role_permissions(MANAGERS, templates)
         register_role_permissions(NATIONAL_ADMINS, templates)
+
+        # The reporting cycle: a province's managers submit and approve its periods; national
+        # administrators accept them and reopen an approved one (README, *The reporting cycle*).
+        register_role_permissions(
+            MANAGERS, permissions("reporting", ["reportingperiod"], ["view", "submit", "approve"])
+        )
+        register_role_permissions(
+            NATIONAL_ADMINS,
+            permissions("reporting", ["reportingperiod"], ["view", "submit", "approve", "accept", "reopen"]),
+        )
+
+        from campaigns.rules import register_write_rule
+        from reporting.periods.locks import LockedPeriods
+
+        register_write_rule(LockedPeriods())

@@ -14,3 +14,21 @@ DEFAULT_SENSITIVE_COUNT_THRESHOLD = 11
 def sensitive_count_threshold() -> int:
     """The smallest count of people of a sensitive audience that public totals show."""
     return setting("SENSITIVE_COUNT_THRESHOLD", DEFAULT_SENSITIVE_COUNT_THRESHOLD)
+
+
+DEFAULT_PERIOD_FIRST_DAY = 1
+
+
+def period_first_day() -> int:
+    """`REPORTING_PERIOD_FIRST_DAY` (1): the day of the month a reporting period starts on.
+    15 makes the first quarter of a year run from 15 December of the year before to 14 March."""
+    day = setting("REPORTING_PERIOD_FIRST_DAY", DEFAULT_PERIOD_FIRST_DAY)
+    if not 1 <= int(day) <= 28:
+        raise ValueError("REPORTING_PERIOD_FIRST_DAY must be a day from 1 to 28")
+    return int(day)
+
+
+def public_approved_only() -> bool:
+    """`REPORTING_PUBLIC_APPROVED_ONLY` (False): public totals count only the records of
+    approved periods, and say which periods are still provisional."""
+    return bool(setting("REPORTING_PUBLIC_APPROVED_ONLY", False))

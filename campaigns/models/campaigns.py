@@ -6,6 +6,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFi
 from wagtail.search import index
 
 from access.models import ProvinceScopedQuerySet
+from campaigns.rules import check_record
 
 from .common import ActivityKind, validate_period
 
@@ -153,3 +154,4 @@ class Target(models.Model):
     def clean(self) -> None:
         super().clean()
         validate_period(self.start_date, self.end_date)
+        check_record(self)  # the write rules (a locked reporting period)

@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
 from access.models import ProvinceScopedQuerySet
+from campaigns.rules import check_record
 
 from .common import PlausibleCounts
 from .versioning import Versioned, VersionedQuerySet
@@ -87,3 +88,4 @@ class Club(PlausibleCounts, Versioned, index.Indexed, models.Model):
         self.count_limit_errors(errors)
         if errors:
             raise ValidationError(errors)
+        check_record(self)  # the write rules (a locked reporting period)

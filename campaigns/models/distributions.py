@@ -3,6 +3,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from access.models import ProvinceScopedQuerySet
+from campaigns.rules import check_record
 
 from .common import PlausibleCounts, validate_part_of_whole, validate_period
 
@@ -77,3 +78,4 @@ class MaterialDistribution(PlausibleCounts, models.Model):
         self.count_limit_errors(errors)
         if errors:
             raise ValidationError(errors)
+        check_record(self)  # the write rules (a locked reporting period)

@@ -27,7 +27,7 @@ from access.viewsets import (
 )
 from campaigns.forms import CampaignForm, CountConfirmationMixin
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Organiser, Topic
-from campaigns.rules import WriteRefused
+from campaigns.rules import WriteRefused, check_record_delete
 from campaigns.services import delete_activities, save_activity
 from campaigns.viewsets.buttons import activity_buttons
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
@@ -108,9 +108,13 @@ class ActivityEditView(WarnOutsideCoverageMixin, SavedByServiceMixin, ConflictRe
         return [*super().header_more_buttons, *activity_buttons(self.request, self.object)]
 
 
-class ActivityDeleteView(ScopedDeleteView):
+class RuleCheckedDeleteView(ScopedDeleteView):
+    """A club or a distribution is deleted only when the write rules allow it (a locked
+    reporting period refuses); the refusal is shown and nothing is deleted."""
+
     def delete_action(self):
-        delete_activities(Activity.objects.filter(pk=self.object.pk), user=self.request.user)
+        check_record_delete([self.object], user=self.request.user)
+        super().delete_action()
 
     def form_valid(self, form):
         try:
@@ -119,6 +123,11 @@ class ActivityDeleteView(ScopedDeleteView):
             for _field, message in refused.by_field():
                 messages.error(self.request, message)
             return redirect(self.get_success_url())
+
+
+class ActivityDeleteView(RuleCheckedDeleteView):
+    def delete_action(self):
+        delete_activities(Activity.objects.filter(pk=self.object.pk), user=self.request.user)
 
 
 class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
@@ -228,6 +237,7 @@ class ClubViewSet(ScopedModelViewSet):
     url_prefix = "clubs"
     index_view_class = ClubIndexView
     edit_view_class = ConflictRefusingEditView
+    delete_view_class = RuleCheckedDeleteView
     filterset_class = ClubFilterSet
     search_fields = ["name"]
     search_backend_name = None
@@ -270,6 +280,7 @@ class DistributionViewSet(ScopedModelViewSet):
     menu_label = _("Material distributions")
     menu_order = 300
     url_prefix = "distributions"
+    delete_view_class = RuleCheckedDeleteView
     filterset_class = DistributionFilterSet
     search_fields = ["title"]
     search_backend_name = None

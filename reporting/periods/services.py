@@ -1,0 +1,201 @@
+"""Moves of the reporting cycle: submit, send back, approve, accept, ask to reopen, reopen.
+
+Each move checks the person's permission and provinces, changes the period's state, and
+writes an audit entry (the period, the move, its reason, the figures it stamped). Approving
+stamps the period's figures, read from `reporting.stats`: what the province reported upward.
+
+Who moves what (README, *The reporting cycle*):
+
+- a province's managers submit a period, send a submitted one back, and approve it (an open
+  period may be approved at once, as when a year already entered is closed);
+- national administrators accept an approved period, and reopen an approved or accepted one,
+  with a reason; a manager may ask them to, with a reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+
+from access.models import province_ids_for
+from campaigns.models import Activity
+from places.models import Place
+from reporting.models import PeriodState, ReportingPeriod
+from reporting.periods.calendar import YEAR_PERIODS, period_dates
+from reporting.stats import Filters, totals
+
+# The measures a period's figures keep: what a periodic report gives upward.
+FIGURE_MEASURES = [
+    "sessions",
+    "participants",
+    "female",
+    "ethnic_minority",
+    "unique_participants",
+    "clubs",
+    "club_members",
+    "leaflets_distributed",
+]
+ACTIONS = {
+    "submit": ("reporting.submit_reportingperiod", (PeriodState.OPEN,)),
+    "send_back": ("reporting.approve_reportingperiod", (PeriodState.SUBMITTED,)),
+    "approve": ("reporting.approve_reportingperiod", (PeriodState.OPEN, PeriodState.SUBMITTED)),
+    "accept": ("reporting.accept_reportingperiod", (PeriodState.APPROVED,)),
+    "request_reopening": ("reporting.submit_reportingperiod", (PeriodState.APPROVED, PeriodState.ACCEPTED)),
+    "reopen": ("reporting.reopen_reportingperiod", (PeriodState.APPROVED, PeriodState.ACCEPTED)),
+}
+NEEDS_REASON = {"send_back", "request_reopening", "reopen"}
+
+
+class CycleRefused(ValidationError):
+    """A move the period's state or the reason does not allow; nothing changed."""
+
+
+def period(province: Place, kind: str, year: int, number: int) -> ReportingPeriod:
+    """The stored period, or a new open one (not saved) with the calendar's dates."""
+    found = ReportingPeriod.objects.filter(province=province, kind=kind, year=year, number=number).first()
+    if found is not None:
+        return found
+    start, end = period_dates(kind, year, number)
+    return ReportingPeriod(province=province, kind=kind, year=year, number=number, start_date=start, end_date=end)
+
+
+def periods_of_year(provinces: Sequence[Place], year: int) -> dict[int, list[ReportingPeriod]]:
+    """Every period of `year` of each province, stored or (open, unsaved) not yet, in the
+    calendar's order: one query whatever the number of provinces."""
+    stored = {
+        (p.province_id, p.kind, p.number): p
+        for p in ReportingPeriod.objects.filter(province__in=provinces, year=year).select_related(
+            "province", "submitted_by", "approved_by", "accepted_by", "reopen_requested_by"
+        )
+    }
+    result = {}
+    for province in provinces:
+        rows = []
+        for kind, number in YEAR_PERIODS:
+            found = stored.get((province.pk, kind, number))
+            if found is None:
+                start, end = period_dates(kind, year, number)
+                found = ReportingPeriod(
+                    province=province, kind=kind, year=year, number=number, start_date=start, end_date=end
+                )
+            rows.append(found)
+        result[province.pk] = rows
+    return result
+
+
+def figures(periods: Sequence[ReportingPeriod]) -> dict[int, dict]:
+    """Today's figures of each period (keyed by `id()` of the period), from reporting.stats:
+    one totals call per period, a handful of queries each, whatever the number of records."""
+    return {
+        id(item): _clean(
+            totals((), Filters(date_from=item.start_date, date_to=item.end_date, place=item.province)).total
+        )
+        for item in periods
+    }
+
+
+def _clean(total: dict) -> dict:
+    return {measure: total.get(measure) for measure in FIGURE_MEASURES}
+
+
+def may(user, action: str, item: ReportingPeriod) -> bool:
+    """Whether `user` may make this move on this period now (permission, province, state)."""
+    permission, states = ACTIONS[action]
+    if not user.has_perm(permission) or item.state not in states:
+        return False
+    if action == "request_reopening" and item.reopen_requested_at:
+        return False
+    ids = province_ids_for(user)
+    return ids is None or item.province_id in ids
+
+
+@transaction.atomic
+def move(action: str, items: Iterable[ReportingPeriod], *, user, reason: str = "") -> list[ReportingPeriod]:
+    """Make the move `action` on every period of `items` (one period, or a year with its
+    quarters and halves for a bulk approval), or on none: a period that may not make it
+    refuses the whole move. Returns the periods moved, as stored."""
+    items = list(items)
+    reason = reason.strip()
+    if action in NEEDS_REASON and not reason:
+        raise CycleRefused(_("Give a reason: it is kept with the period and shown to the province."))
+    for item in items:
+        if not may(user, action, item):
+            if not user.has_perm(ACTIONS[action][0]):
+                raise PermissionDenied
+            raise CycleRefused(
+                _("%(period)s is %(state)s: it cannot be moved that way.")
+                % {"period": item, "state": item.get_state_display()}
+            )
+    if action == "reopen":
+        items = _with_covering(items)
+    now = timezone.now()
+    stamped = figures(items) if action == "approve" else {}
+    for item in items:
+        data = {"reason": reason} if reason else {}
+        _apply(action, item, user, now, reason)
+        if action == "approve":
+            data["figures"] = item.approved_figures = stamped[id(item)]
+        item.save()
+        log(item, f"reporting.period.{action}", user=user, data=data)
+    return items
+
+
+def _apply(action: str, item: ReportingPeriod, user, now, reason: str) -> None:
+    if action == "submit" or (action == "approve" and item.state == PeriodState.OPEN):
+        item.submitted_at, item.submitted_by = now, user
+    if action == "submit":
+        item.state = PeriodState.SUBMITTED
+    elif action == "send_back":
+        item.state = PeriodState.OPEN
+    elif action == "approve":
+        item.state, item.approved_at, item.approved_by = PeriodState.APPROVED, now, user
+    elif action == "accept":
+        item.state, item.accepted_at, item.accepted_by = PeriodState.ACCEPTED, now, user
+    elif action == "request_reopening":
+        item.reopen_requested_at, item.reopen_requested_by, item.reopen_reason = now, user, reason
+    elif action == "reopen":
+        item.state, item.reopened_at, item.reopen_reason = PeriodState.OPEN, now, reason
+        item.reopen_requested_at = item.reopen_requested_by = None
+        item.accepted_at = item.accepted_by = None
+
+
+def _with_covering(items: list[ReportingPeriod]) -> list[ReportingPeriod]:
+    """Reopening a period reopens the locked periods of its province that share days with it
+    (the half-year and the year around a quarter; the quarters inside a year): otherwise
+    they would still hold its records locked."""
+    query = Q(pk__in=[])
+    for item in items:
+        query |= Q(province_id=item.province_id, start_date__lte=item.end_date, end_date__gte=item.start_date)
+    others = ReportingPeriod.objects.locked().filter(query).exclude(pk__in=[i.pk for i in items])
+    return [*items, *others.select_related("province")]
+
+
+def year_with_parts(province: Place, year: int) -> list[ReportingPeriod]:
+    """A year and its quarters and halves, stored or new: what a bulk approval moves."""
+    return periods_of_year([province], year)[province.pk]
+
+
+def approve_years(provinces: Sequence[Place], year: int, *, user) -> list[ReportingPeriod]:
+    """Approve `year` with its quarters and halves for every province of `provinces` at once
+    (data already entered), skipping the periods already approved or accepted."""
+    rows = periods_of_year(provinces, year)
+    items = [item for province in provinces for item in rows[province.pk] if not item.is_locked]
+    return move("approve", items, user=user)
+
+
+def changed_since(item: ReportingPeriod):
+    """When the period was last submitted or reopened, and the activities inside it changed
+    since then (what the approver reads before approving; the amendments of a reopening)."""
+    since = max(filter(None, [item.submitted_at, item.reopened_at]), default=None)
+    inside = Q(start_date__lte=item.end_date) & (
+        Q(end_date__gte=item.start_date) | Q(end_date__isnull=True, start_date__gte=item.start_date)
+    )
+    provinces = Place.objects.provinces_absorbed_into([item.province_id])
+    activities = Activity.objects.filter(inside, province__in=provinces)
+    return since, (activities.filter(updated_at__gt=since) if since else activities.none())
