@@ -17,7 +17,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from campaigns.models import Activity, Club, MaterialDistribution, Target
@@ -123,7 +123,7 @@ def refusal(period: ReportingPeriod) -> str:
         "province": period.province.name,
         "state": period.get_state_display(),
         "who": _person(who),
-        "day": formats.date_format(when, "SHORT_DATE_FORMAT") if when else "—",
+        "day": formats.date_format(timezone.localtime(when), "d/m/Y") if when else "—",
     }
 
 

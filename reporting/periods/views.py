@@ -187,6 +187,10 @@ def _state_class(state: str) -> str:
 class PeriodMoveView(PeriodLookupMixin, PeriodPermissionMixin, View):
     """POST: one move of one period (with the reason a move needs)."""
 
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        self.period  # noqa: B018 -- another province's period is not found, whatever the method
+        return super().http_method_not_allowed(request, *args, **kwargs)
+
     def post(self, request, *args, **kwargs):
         action = request.POST.get("action", "")
         if action not in services.ACTIONS:

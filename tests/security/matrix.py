@@ -437,6 +437,17 @@ MATRIX = {
         "targets": "L D D O O",
     },
     "admin/reports/targets/": {"": "L D O O O"},
+    "admin/reports/periods/": {"": "L D D O O"},
+    "admin/reports/periods/approve-years/": {"": "L D D M M"},
+    "admin/reports/periods/<int:province>/<str:kind>/<int:year>/<int:number>/": {
+        "period A": "L D D O O",
+        "period B": "L D D N O",
+        "period that does not exist": "L D D N N",
+    },
+    "admin/reports/periods/<int:province>/<str:kind>/<int:year>/<int:number>/move/": {
+        "period A": "L D D M M",
+        "period B": "L D D N M",
+    },
     "admin/reports/documents/": {"": "L D O O O"},
     "admin/reports/template-downloads/default/<str:language>/": {"report template language": "L D O O O"},
     "admin/reports/template-downloads/<int:pk>/": {

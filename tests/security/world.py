@@ -253,4 +253,13 @@ def build_world() -> World:
     world.values["sign-in list B"] = activity_b.pk
     world.values["recorded A"] = activity_a.pk
     world.values["recorded B"] = activity_b.pk
+    thanh_hoa, son_la_province = activity_a.province, activity_b.province
+    world.values["period A"] = {"province": thanh_hoa.pk, "kind": "quarter", "year": 2025, "number": 3}
+    world.values["period B"] = {"province": son_la_province.pk, "kind": "quarter", "year": 2025, "number": 3}
+    world.values["period that does not exist"] = {
+        "province": thanh_hoa.pk,
+        "kind": "quarter",
+        "year": 2025,
+        "number": 5,
+    }
     return world

@@ -1,0 +1,279 @@
+"""The locked-period pass over every way of writing: once Thanh Hóa's third quarter of 2025 is
+approved, each path that would add, change or delete a count inside it is refused, says
+which period and who approved it, and leaves the database as it was."""
+
+import csv
+import datetime
+import io
+import json
+import uuid
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from access.roles import MANAGERS, NATIONAL_ADMINS
+from campaigns.models import Activity, Club, MaterialDistribution, Target
+from campaigns.rules import WriteRefused
+from campaigns.services import delete_activities, save_activity, update_activities
+from reporting.models import PeriodKind
+from reporting.periods import services
+from tests.factories import (
+    NA_MEO,
+    THANH_HOA,
+    ActivityFactory,
+    CampaignFactory,
+    ClubFactory,
+    DistributionFactory,
+    ParticipantFactory,
+    current_commune,
+    current_province,
+    staff,
+)
+from tests.security.forms import form_data
+from trainings.models import Attendance
+from trainings.resources import ParticipantResource
+from transfers.service import run_import
+
+pytestmark = pytest.mark.usefixtures("places")
+
+INSIDE = datetime.date(2025, 8, 1)  # in the third quarter of 2025
+AFTER = datetime.date(2025, 10, 2)  # in the fourth, still open
+PEOPLE = "Mã,Họ và tên,Giới tính,Năm sinh,Dân tộc,Tỉnh/Thành phố,Xã/Phường,Mã hoạt động,Có mặt,Câu lạc bộ"
+
+
+@pytest.fixture
+def manager(places):
+    user = staff(MANAGERS, THANH_HOA)
+    user.first_name = "Nguyễn Thị Lan"
+    user.save()
+    return user
+
+
+@pytest.fixture
+def as_manager(client, manager):
+    client.force_login(manager)
+    return manager
+
+
+@pytest.fixture
+def locked(manager):
+    """Thanh Hóa's third quarter of 2025, approved by the manager."""
+    (period,) = services.move(
+        "approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager
+    )
+    return period
+
+
+def refused_in(text: str) -> bool:
+    return "3/2025" in text and "Thanh Hóa" in text and "Nguyễn Thị Lan" in text
+
+
+def snapshot() -> tuple:
+    rows = lambda model: sorted(model.objects.values_list(*[f.attname for f in model._meta.concrete_fields]))  # noqa: E731
+    return tuple(rows(model) for model in (Activity, Attendance, Club, MaterialDistribution, Target))
+
+
+# --- Activities -----------------------------------------------------------------------------
+
+
+def test_the_service_refuses_a_new_activity_inside_and_names_the_period(locked, manager):
+    with pytest.raises(WriteRefused) as refused:
+        save_activity(ActivityFactory.build(start_date=INSIDE), user=manager)
+    assert refused_in(" ".join(message for _field, message in refused.value.by_field()))
+    assert not Activity.objects.exists()
+
+
+def test_a_batch_that_crosses_into_a_locked_period_is_locked(locked, manager):
+    batch = ActivityFactory.build(start_date=datetime.date(2025, 6, 1), end_date=datetime.date(2025, 7, 15))
+    with pytest.raises(WriteRefused):
+        save_activity(batch, user=manager)
+
+
+def test_moving_an_activity_out_of_a_locked_period_is_refused(manager):
+    activity = ActivityFactory(start_date=INSIDE)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    activity.start_date = AFTER
+    with pytest.raises(WriteRefused):
+        save_activity(activity, user=manager)
+    activity.refresh_from_db()
+    assert activity.start_date == INSIDE
+
+
+def test_an_approved_year_locks_its_quarters_even_unstored(manager):
+    services.move("approve", [services.period(current_province(THANH_HOA), PeriodKind.YEAR, 2025, 1)], user=manager)
+    with pytest.raises(WriteRefused):
+        save_activity(ActivityFactory.build(start_date=AFTER), user=manager)
+
+
+def test_admin_edit_of_an_activity_inside_is_refused_with_the_reason(client, as_manager, manager):
+    activity = ActivityFactory(start_date=INSIDE, participants=10)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    before = snapshot()
+    data = form_data(client.get(f"/admin/activities/edit/{activity.pk}/").context["form"])
+    response = client.post(f"/admin/activities/edit/{activity.pk}/", {**data, "participants": "12"})
+    assert response.status_code == 200
+    assert refused_in(response.content.decode())
+    assert snapshot() == before
+
+
+def test_admin_delete_of_an_activity_inside_is_refused(client, as_manager, manager):
+    activity = ActivityFactory(start_date=INSIDE)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    response = client.post(f"/admin/activities/delete/{activity.pk}/", follow=True)
+    assert refused_in(response.content.decode())
+    assert Activity.objects.filter(pk=activity.pk).exists()
+
+
+def test_an_admin_sign_in_list_change_inside_is_refused(client, as_manager, manager):
+    activity = ActivityFactory(start_date=INSIDE)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    data = form_data(client.get(f"/admin/activities/edit/{activity.pk}/").context["form"])
+    data.update(
+        {
+            "attendances-TOTAL_FORMS": "1",
+            "attendances-0-id": "",
+            "attendances-0-DELETE": "",
+            "attendances-0-participant": ParticipantFactory().pk,
+            "attendances-0-present": "on",
+        }
+    )
+    assert client.post(f"/admin/activities/edit/{activity.pk}/", data).status_code == 200
+    assert not Attendance.objects.exists()
+
+
+def test_bulk_change_and_delete_inside_are_refused_whole(manager):
+    inside, after = ActivityFactory(start_date=INSIDE), ActivityFactory(start_date=AFTER)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    before = snapshot()
+    both = Activity.objects.filter(pk__in=[inside.pk, after.pk])
+    with pytest.raises(WriteRefused):
+        update_activities(both, user=manager, participants=7)
+    with pytest.raises(WriteRefused):
+        delete_activities(both, user=manager)
+    assert snapshot() == before
+
+
+def phone_form(**overrides) -> dict:
+    return {
+        "kind": "community",
+        "title": "Truyền thông tại bản Na Mèo",
+        "start_date": "10/08/2025",
+        "place": current_commune(NA_MEO).pk,
+        "client_uuid": str(uuid.uuid4()),
+        "participants": "20",
+        "female": "12",
+        "new-TOTAL_FORMS": "0",
+        "new-INITIAL_FORMS": "0",
+        "new-MIN_NUM_FORMS": "0",
+        "new-MAX_NUM_FORMS": "200",
+        **overrides,
+    }
+
+
+def test_the_phone_form_refuses_a_record_inside(client, trainer, locked):
+    response = client.post("/record/", phone_form())
+    assert response.status_code == 200
+    assert refused_in(response.content.decode())
+    assert not Activity.objects.exists()
+
+
+def test_the_phone_queue_is_told_why_and_keeps_the_record(client, trainer, locked):
+    body = {key: value for key, value in phone_form(start_date="2025-08-10").items() if not key.startswith("new-")}
+    body.update(present=[], new=[], audiences=[])
+    response = client.post("/record/api/activities/", json.dumps(body), content_type="application/json")
+    # 400 with the reason: the phone keeps the record in its queue, marked refused, to send again.
+    assert response.status_code == 400
+    assert refused_in(json.dumps(response.json(), ensure_ascii=False))
+    assert not Activity.objects.exists()
+
+
+def test_the_phone_queue_goes_through_once_the_period_is_reopened(client, trainer, locked):
+    services.move("reopen", [locked], user=staff(NATIONAL_ADMINS), reason="Bổ sung buổi ở Na Mèo")
+    body = {key: value for key, value in phone_form(start_date="2025-08-10").items() if not key.startswith("new-")}
+    body.update(present=[], new=[], audiences=[])
+    response = client.post("/record/api/activities/", json.dumps(body), content_type="application/json")
+    assert response.status_code == 201, response.content
+
+
+def test_an_activities_import_with_one_row_inside_is_refused_whole_naming_the_row(locked, tmp_path, capsys):
+    path = tmp_path / "hoat-dong.csv"
+    ActivityFactory(start_date=AFTER, external_id="TH-Q4")
+    call_command("export_activities", "--format", "csv", str(path))
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8-sig"))))
+    header = rows[0]
+    added = list(rows[1])
+    added[header.index("Mã")] = "TH-Q3"
+    added[header.index("Từ ngày")] = "15/08/2025"
+    rows.append(added)
+    rows[1][header.index("Số lượt tham dự")] = "40"
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out).writerows(rows)
+    before = snapshot()
+    with pytest.raises(CommandError):
+        call_command("import_activities", str(path))
+    said = capsys.readouterr().err
+    assert "3" in said and refused_in(said)  # row 3 of the file
+    assert snapshot() == before
+
+
+def test_a_sign_in_lines_import_into_an_activity_inside_is_refused(manager):
+    ActivityFactory(start_date=INSIDE, external_id="TH-24")
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    row = ",Lường Thị Hoa,Nữ,2000,Thái,Thanh Hóa,Na Mèo,TH-24,x,"
+    report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{row}\n".encode()), name="p.csv")
+    assert not report.ok
+    assert refused_in(" ".join(str(error) for error in report.errors))
+    assert not Attendance.objects.exists()
+
+
+# --- Clubs, distributions, targets ---------------------------------------------------------
+
+
+def test_a_club_founded_inside_cannot_be_added_changed_or_deleted(client, as_manager, manager):
+    club = ClubFactory(founded_on=INSIDE, member_count=20)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    data = form_data(client.get(f"/admin/clubs/edit/{club.pk}/").context["form"])
+    response = client.post(f"/admin/clubs/edit/{club.pk}/", {**data, "member_count": "25"})
+    assert response.status_code == 200 and refused_in(response.content.decode())
+    response = client.post(f"/admin/clubs/delete/{club.pk}/", follow=True)
+    assert refused_in(response.content.decode())
+    club.refresh_from_db()
+    assert club.member_count == 20
+    new = ClubFactory.build(founded_on=INSIDE)
+    with pytest.raises(ValidationError):
+        new.full_clean()
+
+
+def test_a_club_saved_unchanged_is_no_write(client, as_manager, manager):
+    club = ClubFactory(founded_on=INSIDE, member_count=20)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    club.full_clean()  # nothing changed: nothing to refuse
+
+
+def test_a_distribution_inside_cannot_be_changed_or_deleted(client, as_manager, manager):
+    handout = DistributionFactory(start_date=INSIDE, distributed=100)
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    data = form_data(client.get(f"/admin/distributions/edit/{handout.pk}/").context["form"])
+    response = client.post(f"/admin/distributions/edit/{handout.pk}/", {**data, "distributed": "150"})
+    assert response.status_code == 200 and refused_in(response.content.decode())
+    response = client.post(f"/admin/distributions/delete/{handout.pk}/", follow=True)
+    assert refused_in(response.content.decode())
+    handout.refresh_from_db()
+    assert handout.distributed == 100
+
+
+def test_a_provincial_target_inside_cannot_be_changed_or_removed(manager):
+    campaign = CampaignFactory()
+    target = Target.objects.create(
+        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
+        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
+    )  # fmt: skip
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    target.value = 60
+    with pytest.raises(ValidationError) as refused:
+        target.full_clean()
+    assert refused_in(str(refused.value))
+    national = Target(campaign=campaign, measure="sessions", value=500)  # no province: in no period
+    national.full_clean()
