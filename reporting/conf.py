@@ -4,6 +4,8 @@
   sensitive audience (returned victims) when those activities add up to fewer people than
   this (README, *Totals, reports and the API*). 11 is the threshold the Counter Trafficking
   Data Collaborative applies to published trafficking data.
+- `REPORTING_PERIOD_FIRST_DAY` (1): the day of the month reporting periods start on
+  (README, *The reporting cycle*).
 """
 
 from core.conf import setting
@@ -26,9 +28,3 @@ def period_first_day() -> int:
     if not 1 <= int(day) <= 28:
         raise ValueError("REPORTING_PERIOD_FIRST_DAY must be a day from 1 to 28")
     return int(day)
-
-
-def public_approved_only() -> bool:
-    """`REPORTING_PUBLIC_APPROVED_ONLY` (False): public totals count only the records of
-    approved periods, and say which periods are still provisional."""
-    return bool(setting("REPORTING_PUBLIC_APPROVED_ONLY", False))

@@ -152,6 +152,9 @@ SENSITIVE_COUNT_THRESHOLD = env.int("SENSITIVE_COUNT_THRESHOLD", default=11)
 # can undo the moves, so it stays on the server.
 PUBLIC_PERTURBATION_BOUND = env.int("PUBLIC_PERTURBATION_BOUND", default=2)
 PUBLIC_PERTURBATION_SECRET = env.str("PUBLIC_PERTURBATION_SECRET", default="")
+# The day of the month reporting periods start on (reporting/periods/calendar.py): 15 for a
+# calendar whose first quarter runs from 15 December to 14 March.
+REPORTING_PERIOD_FIRST_DAY = env.int("REPORTING_PERIOD_FIRST_DAY", default=1)
 
 # Content Security Policy (core/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.

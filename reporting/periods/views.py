@@ -47,7 +47,7 @@ DONE_MESSAGES = {
 
 def visible_provinces(user):
     """The current provinces whose periods `user` may see."""
-    provinces = Place.objects.current_provinces().order_by("name")
+    provinces = Place.objects.current_provinces().order_by("search_key")  # Đà Nẵng among the D
     ids = province_ids_for(user)
     return provinces if ids is None else provinces.filter(pk__in=ids)
 
@@ -62,6 +62,8 @@ class PeriodsFilterForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["province"].queryset = visible_provinces(user)
+        if province_ids_for(user) is None:
+            self.fields["province"].empty_label = _("All provinces")
 
 
 class PeriodPermissionMixin:
@@ -147,6 +149,9 @@ class PeriodDetailView(PeriodLookupMixin, PeriodPermissionMixin, WagtailAdminTem
 
     def get_page_title(self):
         return str(self.period)
+
+    def get_breadcrumbs_items(self):
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
