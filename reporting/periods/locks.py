@@ -7,8 +7,9 @@ founded, a target by its dates (or its campaign's). Records of old provinces cou
 current province that took them over, as the totals do. A national target (no province) is
 in no province's period.
 
-Each check reads the stored state of the records it is given and the locked periods that
-could touch them, two queries whatever the number of records.
+Each check reads the stored state of the records it changes and the locked periods that
+could touch them, two queries whatever the number of records (three when a period is
+locked: the provinces' successors).
 """
 
 from __future__ import annotations
@@ -39,12 +40,14 @@ class Span:
         return self.province_id is not None and self.start is not None
 
 
-def span_of(record) -> Span:
-    """The province and days a record counts in, as it is in memory."""
+def span_of(record, *, stored: bool = False) -> Span:
+    """The province and days a record counts in: as it is in memory, or (`stored`) as read
+    from the database, where its province is already the one derived from its place."""
+    province = record.province_id if stored or isinstance(record, Activity) else _province_id(record)
     if isinstance(record, Activity | MaterialDistribution):
-        return Span(_province_id(record), record.start_date, record.end_date or record.start_date)
+        return Span(province, record.start_date, record.end_date or record.start_date)
     if isinstance(record, Club):
-        return Span(_province_id(record), record.founded_on, record.founded_on)
+        return Span(province, record.founded_on, record.founded_on)
     if isinstance(record, Target):
         campaign = record.campaign if record.campaign_id else None
         start = record.start_date or (campaign.start_date if campaign else None)
@@ -54,8 +57,9 @@ def span_of(record) -> Span:
 
 
 def _province_id(record) -> int | None:
-    # A record's province is derived from its place when it is saved: a form's record has
-    # only the place yet.
+    # A club's or a distribution's province is derived from its place when it is saved: in
+    # a form's `clean()` the record has only the place yet. (The write service derives an
+    # activity's before its rules run.)
     return record.place.province_id if record.place_id else record.province_id
 
 
@@ -67,27 +71,29 @@ def stored_spans(model, ids: Iterable[int]) -> dict[int, Span]:
     queryset = model._base_manager.filter(pk__in=ids)
     if model is Target:
         queryset = queryset.select_related("campaign")
-    return {record.pk: span_of(record) for record in queryset}
+    return {record.pk: span_of(record, stored=True) for record in queryset}
 
 
 class Locks:
-    """The locked periods that could touch the given spans, read in one query (plus one for the
-    provinces' successors), and which of them each span falls in."""
+    """The locked periods that could touch the given spans (one query) and, only when there
+    are some, the current province of each span's province (one more)."""
 
     def __init__(self, spans: Iterable[Span]):
         spans = [span for span in spans if span.dated]
-        self.current = _current_provinces({span.province_id for span in spans})
         self.periods: list[ReportingPeriod] = []
-        if spans:
-            start = min(span.start for span in spans)
-            end = max(span.end or span.start for span in spans)
-            self.periods = list(
-                ReportingPeriod.objects.locked()
-                .overlapping(start, end)
-                .filter(province_id__in=set(self.current.values()))
-                .select_related("province", "approved_by", "accepted_by")
-                .order_by("start_date", "-end_date")
-            )
+        self.current: dict[int, int] = {}
+        if not spans:
+            return
+        start = min(span.start for span in spans)
+        end = max(span.end or span.start for span in spans)
+        self.periods = list(
+            ReportingPeriod.objects.locked()
+            .overlapping(start, end)
+            .select_related("province", "approved_by", "accepted_by")
+            .order_by("start_date", "-end_date")
+        )
+        if self.periods:
+            self.current = _current_provinces({span.province_id for span in spans})
 
     def hit(self, span: Span) -> ReportingPeriod | None:
         """The first locked period `span` shares a day with, or None."""

@@ -153,15 +153,19 @@ def queries_to_save(lines: int, user) -> int:
     return len(captured)
 
 
-# Savepoints, the place, the version claimed, the row, the search index (six), the live
-# lines, the new lines in one insert, one grouped recount, one update of the counts, and the
-# audit entry; one more on SQLite.
-SAVE_QUERIES = {"sqlite": 25, "postgresql": 24}
+# Savepoints, the place, the stored dates and the locked reporting periods that could touch
+# them (the write rule of reporting periods), the version claimed, the row, the search index
+# (six), the live lines, the new lines in one insert, one grouped recount, one update of the
+# counts, and the audit entry (with its checks of the content type and the user): 22. Wagtail's
+# reference index adds five once an admin page has been served in the process (it reads the
+# record and its lines again), so the ceiling is 27 and the count is the same for 3 and 30.
+SAVE_QUERIES = 27
 
 
 def test_saving_a_sign_in_list_takes_the_same_queries_for_30_lines_as_for_3(manager):
+    queries_to_save(1, manager)  # what is read once and cached (content types) out of the count
     few, many = queries_to_save(3, manager), queries_to_save(30, manager)
-    assert few == many == SAVE_QUERIES[connection.vendor]
+    assert few == many <= SAVE_QUERIES
 
 
 def written(captured) -> list[str]:
@@ -183,4 +187,5 @@ def test_the_admin_form_writes_the_same_statements_for_30_lines_as_for_3(client,
         assert counts(activity)[0] == lines
         return len(written(captured))
 
+    statements(1)  # what is written once per process (a first session's row) out of the count
     assert statements(3) == statements(30)
