@@ -32,7 +32,8 @@ from access.models import StaffScope
 from access.roles import MANAGERS, NATIONAL_ADMINS
 from places.models import Place
 thanh_hoa = Place.objects.get(is_current=True, level="province", code="38")
-for username, name, group in (("{MANAGER}", "Phạm Thanh Bình", MANAGERS), ("{NATIONAL}", "Đặng Thu Hà", NATIONAL_ADMINS)):
+people = (("{MANAGER}", "Phạm Thanh Bình", MANAGERS), ("{NATIONAL}", "Đặng Thu Hà", NATIONAL_ADMINS))
+for username, name, group in people:
     user, _ = get_user_model().objects.get_or_create(username=username)
     user.first_name = name
     user.set_password("{ADMIN_PASSWORD}")
