@@ -43,7 +43,8 @@ class Span:
 def span_of(record, *, stored: bool = False) -> Span:
     """The province and days a record counts in: as it is in memory, or (`stored`) as read
     from the database, where its province is already the one derived from its place."""
-    province = record.province_id if stored or isinstance(record, Activity) else _province_id(record)
+    if isinstance(record, Activity | MaterialDistribution | Club):
+        province = record.province_id if stored or isinstance(record, Activity) else _province_id(record)
     if isinstance(record, Activity | MaterialDistribution):
         return Span(province, record.start_date, record.end_date or record.start_date)
     if isinstance(record, Club):
