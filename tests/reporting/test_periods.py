@@ -159,3 +159,70 @@ def approval_queries(province, user, records: int) -> int:
 def test_approving_a_year_takes_the_same_queries_whatever_the_number_of_records(manager, thanh_hoa):
     approval_queries(thanh_hoa, manager, 0)  # the content types and permissions read once, then cached
     assert approval_queries(thanh_hoa, manager, 2) == approval_queries(thanh_hoa, manager, 40)
+
+
+# --- The screens ---------------------------------------------------------------------------
+
+
+@pytest.mark.usefixtures("places")
+def test_the_manager_sees_her_provinces_periods_with_their_figures(client, manager, thanh_hoa):
+    ActivityFactory(participants=30, start_date=datetime.date(2025, 8, 1))
+    client.force_login(manager)
+    response = client.get("/admin/reports/periods/?year=2025")
+    assert response.status_code == 200
+    rows = {(row["period"].kind, row["period"].number): row for row in response.context["rows"]}
+    assert len(rows) == 7
+    assert rows[Q, 3]["figures"][:2] == [1, 30]
+    assert rows[Q, 4]["figures"][:2] == [0, 0]
+    assert rows[Q, 3]["moves"] == ["submit", "approve"]
+    assert "Quý 3/2025" in response.content.decode()
+
+
+@pytest.mark.usefixtures("places")
+def test_a_move_posted_on_the_period_page_is_made_and_logged(client, manager, thanh_hoa):
+    client.force_login(manager)
+    url = f"/admin/reports/periods/{thanh_hoa.pk}/quarter/2025/3/"
+    assert client.post(url + "move/", {"action": "submit"}).status_code == 302
+    assert client.post(url + "move/", {"action": "approve"}).status_code == 302
+    page = client.get(url)
+    assert page.context["period"].state == PeriodState.APPROVED
+    assert [entry.action for entry in page.context["history"]] == [
+        "reporting.period.approve",
+        "reporting.period.submit",
+    ]
+    # Asking to reopen needs a reason: without one, nothing is asked.
+    client.post(url + "move/", {"action": "request_reopening", "reason": ""})
+    assert ReportingPeriod.objects.get().reopen_requested_at is None
+
+
+@pytest.mark.usefixtures("places")
+def test_another_provinces_period_is_not_found(client, thanh_hoa):
+    client.force_login(staff(MANAGERS, SON_LA))
+    url = f"/admin/reports/periods/{thanh_hoa.pk}/quarter/2025/3/"
+    assert client.get(url).status_code == 404
+    assert client.post(url + "move/", {"action": "approve"}).status_code == 404
+    assert not ReportingPeriod.objects.exists()
+
+
+@pytest.mark.usefixtures("places")
+def test_a_trainer_is_kept_out_of_the_periods(client, thanh_hoa):
+    client.force_login(staff(TRAINERS, THANH_HOA))
+    assert client.get("/admin/reports/periods/").status_code == 302  # to the dashboard, refused
+    client.post(f"/admin/reports/periods/{thanh_hoa.pk}/quarter/2025/3/move/", {"action": "approve"})
+    assert not ReportingPeriod.objects.exists()
+
+
+@pytest.mark.usefixtures("places")
+def test_a_national_administrator_approves_a_year_for_several_provinces_at_once(client, national, thanh_hoa):
+    son_la = current_province(SON_LA)
+    ActivityFactory.create_batch(3, start_date=datetime.date(2018, 5, 1))
+    client.force_login(national)
+    grid = client.get("/admin/reports/periods/?year=2018")
+    assert len(grid.context["grid"]) == 34
+    response = client.post(
+        "/admin/reports/periods/approve-years/", {"year": "2018", "province": [thanh_hoa.pk, son_la.pk]}
+    )
+    assert response.status_code == 302
+    assert ReportingPeriod.objects.locked().filter(year=2018).count() == 14
+    year = ReportingPeriod.objects.get(province=thanh_hoa, kind=PeriodKind.YEAR, year=2018)
+    assert year.approved_figures["sessions"] == 3 and year.approved_by == national
