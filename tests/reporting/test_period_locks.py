@@ -277,3 +277,40 @@ def test_a_provincial_target_inside_cannot_be_changed_or_removed(manager):
     assert refused_in(str(refused.value))
     national = Target(campaign=campaign, measure="sessions", value=500)  # no province: in no period
     national.full_clean()
+
+
+def test_removing_a_locked_target_from_its_campaign_form_is_refused(client, as_manager, manager):
+    campaign = CampaignFactory()
+    target = Target.objects.create(
+        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
+        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
+    )  # fmt: skip
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    data = form_data(client.get(f"/admin/campaigns/edit/{campaign.pk}/").context["form"])
+    assert data["targets-0-id"] == str(target.pk)
+    response = client.post(f"/admin/campaigns/edit/{campaign.pk}/", {**data, "targets-0-DELETE": "on"})
+    assert response.status_code == 200 and refused_in(response.content.decode())
+    assert Target.objects.filter(pk=target.pk).exists()
+    # The campaign itself, its target untouched, still saves.
+    assert client.post(f"/admin/campaigns/edit/{campaign.pk}/", {**data, "name": "Đổi tên"}).status_code == 302
+
+
+def test_a_targets_import_changing_a_locked_target_is_refused_naming_the_row(manager):
+    from campaigns.resources.targets import TargetResource
+
+    campaign = CampaignFactory(code="DA-2025")
+    Target.objects.create(
+        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
+        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
+    )  # fmt: skip
+    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    exported = TargetResource().export().csv
+    header, row = exported.splitlines()[:2]
+    changed = row.replace(",40", ",60")
+    report = run_import(
+        TargetResource, io.BytesIO(f"{header}\n{changed}\n".encode()), name="chi-tieu.csv", user=manager
+    )
+    assert not report.ok
+    assert [error.row for error in report.errors] == [2]
+    assert refused_in(str(report.errors[0]))
+    assert Target.objects.get().value == 40
