@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -26,7 +26,7 @@ from wagtail.log_actions import log
 from access.models import province_ids_for
 from campaigns.models import Activity
 from places.models import Place
-from reporting.models import PeriodState, ReportingPeriod
+from reporting.models import PeriodKind, PeriodState, ReportingPeriod
 from reporting.periods.calendar import YEAR_PERIODS, period_dates
 from reporting.stats import Filters, totals
 
@@ -199,3 +199,67 @@ def changed_since(item: ReportingPeriod):
     provinces = Place.objects.provinces_absorbed_into([item.province_id])
     activities = Activity.objects.filter(inside, province__in=provinces)
     return since, (activities.filter(updated_at__gt=since) if since else activities.none())
+
+
+MOST_PERIODS_SHOWN = 28  # seven years of quarters: beyond, the summary names the years only
+
+
+def states_between(user, date_from, date_to, province=None) -> list[dict]:
+    """Where the periods of `date_from`…`date_to` stand, for the provinces `user` sees (or the
+    one `province`): each period with how many provinces have it accepted, approved,
+    submitted or not yet submitted. Two queries, whatever the number of provinces or records.
+    Empty without both dates (a report over all time names no period)."""
+    if date_from is None or date_to is None or date_from > date_to:
+        return []
+    wanted = _periods_between(date_from, date_to)
+    if not wanted:
+        return []
+    provinces = Place.objects.current_provinces()
+    ids = province_ids_for(user) if user is not None else None
+    if ids is not None:
+        provinces = provinces.filter(pk__in=ids)
+    if province is not None:
+        provinces = provinces.filter(pk=province.pk)
+    province_ids = list(provinces.values_list("pk", flat=True))
+    counted = (
+        ReportingPeriod.objects.filter(province__in=province_ids, year__in={year for _k, year, _n in wanted})
+        .exclude(state=PeriodState.OPEN)
+        .values_list("kind", "year", "number", "state")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
+    counts: dict[tuple, dict] = {}
+    for kind, year, number, state, count in counted:
+        counts.setdefault((kind, year, number), {})[state] = count
+    rows = []
+    for kind, year, number in wanted:
+        states = counts.get((kind, year, number), {})
+        done = sum(states.values())
+        label = ReportingPeriod(kind=kind, year=year, number=number).label()
+        rows.append(
+            {
+                "label": label,
+                "accepted": states.get(PeriodState.ACCEPTED, 0),
+                "approved": states.get(PeriodState.APPROVED, 0),
+                "submitted": states.get(PeriodState.SUBMITTED, 0),
+                "open": len(province_ids) - done,
+                "provisional": states.get(PeriodState.ACCEPTED, 0) + states.get(PeriodState.APPROVED, 0)
+                < len(province_ids),
+            }
+        )
+    return rows
+
+
+def _periods_between(date_from, date_to) -> list[tuple[str, int, int]]:
+    """The quarters and years that share days with the range (only the years, over a range
+    longer than MOST_PERIODS_SHOWN quarters)."""
+    found = []
+    for year in range(date_from.year - 1, date_to.year + 2):
+        for kind, number in YEAR_PERIODS:
+            if kind == PeriodKind.HALF:
+                continue
+            start, end = period_dates(kind, year, number)
+            if start <= date_to and date_from <= end:
+                found.append((kind, year, number))
+    quarters = [item for item in found if item[0] == PeriodKind.QUARTER]
+    return found if len(quarters) <= MOST_PERIODS_SHOWN else [i for i in found if i[0] == PeriodKind.YEAR]

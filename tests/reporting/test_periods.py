@@ -7,6 +7,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
 from wagtail.models import ModelLogEntry
 
 from access.roles import MANAGERS, NATIONAL_ADMINS, TRAINERS
@@ -226,3 +227,18 @@ def test_a_national_administrator_approves_a_year_for_several_provinces_at_once(
     assert ReportingPeriod.objects.locked().filter(year=2018).count() == 14
     year = ReportingPeriod.objects.get(province=thanh_hoa, kind=PeriodKind.YEAR, year=2018)
     assert year.approved_figures["sessions"] == 3 and year.approved_by == national
+
+
+@pytest.mark.usefixtures("places")
+def test_the_totals_report_says_where_the_periods_of_its_dates_stand(client, manager, thanh_hoa):
+    services.move("approve", [q3(thanh_hoa)], user=manager)
+    client.force_login(manager)
+    response = client.get("/admin/reports/totals/?date_from=01/07/2025&date_to=30/09/2025&by=province")
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Các kỳ báo cáo trong khoảng thời gian này" in page
+    rows = {
+        row["label"]: row for row in services.states_between(manager, q3(thanh_hoa).start_date, q3(thanh_hoa).end_date)
+    }
+    assert (rows["Quý 3/2025"]["approved"], rows["Quý 3/2025"]["open"]) == (1, 0)
+    assert (rows["Năm 2025"]["approved"], rows["Năm 2025"]["open"], rows["Năm 2025"]["provisional"]) == (0, 1, True)
