@@ -88,7 +88,7 @@ class CampaignForm(ScopedAdminForm):
     def clean(self):
         cleaned = super().clean()
         # A target line taken away is a delete of a target: the write rules (a locked
-        # reporting period) may refuse it, as they refuse a change of one.
+        # period) may refuse it, as they refuse a change of one.
         targets = self.formsets.get("targets")
         if targets is not None and targets.is_bound:
             deleted = [form.instance for form in targets.deleted_forms if form.instance.pk]

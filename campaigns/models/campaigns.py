@@ -154,4 +154,4 @@ class Target(models.Model):
     def clean(self) -> None:
         super().clean()
         validate_period(self.start_date, self.end_date)
-        check_record(self)  # the write rules (a locked reporting period)
+        check_record(self)  # the write rules (a period closed for changes)

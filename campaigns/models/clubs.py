@@ -88,4 +88,4 @@ class Club(PlausibleCounts, Versioned, index.Indexed, models.Model):
         self.count_limit_errors(errors)
         if errors:
             raise ValidationError(errors)
-        check_record(self)  # the write rules (a locked reporting period)
+        check_record(self)  # the write rules (a period closed for changes)

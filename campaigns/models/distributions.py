@@ -78,4 +78,4 @@ class MaterialDistribution(PlausibleCounts, models.Model):
         self.count_limit_errors(errors)
         if errors:
             raise ValidationError(errors)
-        check_record(self)  # the write rules (a locked reporting period)
+        check_record(self)  # the write rules (a period closed for changes)

@@ -110,7 +110,7 @@ class ActivityEditView(WarnOutsideCoverageMixin, SavedByServiceMixin, ConflictRe
 
 class RuleCheckedDeleteView(ScopedDeleteView):
     """A club or a distribution is deleted only when the write rules allow it (a locked
-    reporting period refuses); the refusal is shown and nothing is deleted."""
+    period refuses); the refusal is shown and nothing is deleted."""
 
     def delete_action(self):
         check_record_delete([self.object], user=self.request.user)
