@@ -52,17 +52,32 @@ MOVED = {
 GROWING_TABLES = {"django_migrations"}
 # Models made since that commit: their content type, their four permissions and the roles'
 # grants of them are new rows, not changes to what was there.
-NEW_MODELS = {("reporting", "reporttemplate")}
+NEW_MODELS = {
+    ("reporting", "reporttemplate"),
+    # trainings' links to campaigns' records, once campaigns' own column and tables.
+    ("trainings", "activitycourse"),
+    ("trainings", "activitytrainer"),
+    ("trainings", "clubmember"),
+}
+# Tables whose rows moved to another table: the same number of rows, in the new one.
+REPLACED_TABLES = {
+    "campaigns_activity_trainers": "trainings_activitytrainer",
+    "campaigns_club_members": "trainings_clubmember",
+}
+# New tables filled from a column: their rows are compared one by one (test_links_keep_every_row).
+FILLED_FROM_A_COLUMN = {"trainings_activitycourse"}
 
 # `make setup` in one process (each process start costs seconds on a busy machine), then a
 # user, a group, a staff scope and an import job on the moved models: the demo has no user,
-# and no group holds a permission on import jobs.
+# and no group holds a permission on import jobs. Then trainers at two activities, a club's
+# member list and a sign-in line: the demo has none, and their rows move to trainings' tables.
 SET_UP_A_SITE = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from campaigns.models import ImportJob, Place, StaffScope
+from campaigns.models import Activity, Club, ImportJob, Place, StaffScope
+from trainings.models import Attendance, Participant, Trainer
 
 call_command("migrate", interactive=False, verbosity=0)
 for command in ("load_places", "load_demo", "ensure_demo_admin"):
@@ -80,6 +95,18 @@ user.user_permissions.set(moved.filter(codename__startswith="view_"))
 scope = StaffScope.objects.create(user=user)
 scope.provinces.set(Place.objects.filter(level="province", is_current=True).order_by("code")[:2])
 ImportJob.objects.create(transfer="activities", user=user, file_name="hoat-dong.xlsx", stored_as="hoat-dong.xlsx")
+
+trainers = [Trainer.objects.create(name="Lò Thị Hoa"), Trainer.objects.create(name="Vi Văn Sơn")]
+first, second = Activity.objects.order_by("pk")[:2]
+TrainerLink = Activity._meta.get_field("trainers").remote_field.through
+TrainerLink.objects.bulk_create(
+    [TrainerLink(activity=first, trainer=trainers[0]), TrainerLink(activity=first, trainer=trainers[1]),
+     TrainerLink(activity=second, trainer=trainers[0])]
+)
+commune = Place.objects.filter(level="commune", is_current=True).order_by("code").first()
+people = [Participant.objects.create(full_name=f"Người tham gia {n}", commune=commune) for n in range(1, 4)]
+Club.objects.order_by("pk").first().members.set(people[:2])
+Attendance.objects.create(activity=first, participant=people[0])
 """
 
 # What the tests compare, written as JSON to the file SNAPSHOT_FILE names. Only Django's
@@ -115,15 +142,41 @@ def permission(held):
     return [held.permission.content_type.app_label, held.permission.content_type.model, held.permission.codename]
 
 
+# An activity's course and trainers and a club's members: in trainings' tables, or in the
+# column and tables campaigns kept them in before.
+LINKS = {
+    "activity course": (
+        "trainings_activitycourse",
+        "SELECT activity_id, course_id FROM trainings_activitycourse",
+        "SELECT id, course_id FROM campaigns_activity WHERE course_id IS NOT NULL",
+    ),
+    "activity trainers": (
+        "trainings_activitytrainer",
+        "SELECT activity_id, trainer_id FROM trainings_activitytrainer",
+        "SELECT activity_id, trainer_id FROM campaigns_activity_trainers",
+    ),
+    "club members": (
+        "trainings_clubmember",
+        "SELECT club_id, participant_id FROM trainings_clubmember",
+        "SELECT club_id, participant_id FROM campaigns_club_members",
+    ),
+}
+
 rows = {}
+links = {}
 with connection.cursor() as cursor:
-    for table in connection.introspection.table_names(cursor):
+    tables = connection.introspection.table_names(cursor)
+    for table in tables:
         cursor.execute("SELECT COUNT(*) FROM " + connection.ops.quote_name(table))
         rows[table] = cursor.fetchone()[0]
+    for name, (table, new, old) in LINKS.items():
+        cursor.execute(new if table in tables else old)
+        links[name] = sorted([list(pair) for pair in cursor.fetchall()])
 by_group = Group.permissions.through.objects.select_related("group", "permission__content_type")
 by_user = get_user_model().user_permissions.through.objects.select_related("user", "permission__content_type")
 snapshot = {
     "rows": rows,
+    "links": links,
     "totals": {" ".join(arguments): totals(arguments) for arguments in GROUPINGS},
     "content_types": [
         [content_type.app_label, content_type.model, content_type.id, content_type.model_class() is not None]
@@ -252,11 +305,12 @@ def without_model(snapshot: dict) -> set[tuple[str, str]]:
 def table_differences(before: dict[str, int], after: dict[str, int]) -> list[str]:
     differences = []
     for table, rows in sorted(before.items()):
-        if table not in after:
+        now = REPLACED_TABLES.get(table, table)
+        if now not in after:
             differences.append(f"{table}: gone ({rows} rows before)")
-        elif after[table] < rows or (after[table] > rows and table not in GROWING_TABLES):
-            differences.append(f"{table}: {rows} rows before, {after[table]} after")
-    new = sorted(set(after) - set(before))
+        elif after[now] < rows or (after[now] > rows and table not in GROWING_TABLES):
+            differences.append(f"{table}: {rows} rows before, {after[now]} in {now} after")
+    new = sorted(set(after) - set(before) - set(REPLACED_TABLES.values()) - FILLED_FROM_A_COLUMN)
     return differences + [f"{table}: new, with {after[table]} rows" for table in new if after[table]]
 
 
@@ -295,6 +349,17 @@ def test_every_table_keeps_its_rows(migrated):
     assert before["campaigns_place"] > 14_000 and before["campaigns_staffscope_provinces"] == 2
     differences = table_differences(before, after)
     assert differences == [], "tables changed by the migration:\n" + "\n".join(differences)
+
+
+def test_links_keep_every_row(migrated):
+    """Each course, trainer and member link is in trainings' tables after, pair for pair."""
+    before, after = migrated["before"]["links"], migrated["after"]["links"]
+    assert {name: len(pairs) for name, pairs in before.items()} == {
+        "activity course": 3,
+        "activity trainers": 3,
+        "club members": 2,
+    }
+    assert after == before
 
 
 def test_totals_are_unchanged(migrated):
@@ -373,6 +438,7 @@ def test_migrating_back_before_the_moves_and_forward_again_changes_nothing(migra
         table: rows for table, rows in after["rows"].items() if table not in growing
     }
     assert content_types(again) == content_types(after)
+    assert again["links"] == after["links"]
     assert again["totals"] == after["totals"]
     for holders in ("group_permissions", "user_permissions"):
         assert held_permissions(again[holders]) == held_permissions(after[holders])
