@@ -139,3 +139,15 @@ def test_the_club_list_shows_each_clubs_member_list_in_the_same_queries_for_3_cl
     listed = {club.pk: club.listed_members for club in client.get("/admin/clubs/").context["object_list"]}
     assert listed[clubs[0].pk] == 2 and listed[clubs[1].pk] == 0
     assert Club.objects.count() == 9
+
+
+def test_trainers_changed_meanwhile_show_among_the_differences_of_a_refused_save(client, manager, trainers):
+    activity = ActivityFactory()
+    stale = edit(client, activity, trainers=[str(trainers[1].pk)])
+    fresh = edit(client, activity, trainers=[str(trainers[0].pk)])
+    assert client.post(f"/admin/activities/edit/{activity.pk}/", fresh).status_code == 302
+    response = client.post(f"/admin/activities/edit/{activity.pk}/", stale)
+    assert response.status_code == 200  # refused: the activity changed since the form was loaded
+    differences = [(row.saved, row.yours) for row in response.context["edit_conflict"].differences]
+    assert ("Lò Thị Hoa", "Vi Văn Sơn") in differences
+    assert list(ActivityTrainer.objects.filter(activity=activity).values_list("trainer", flat=True)) == [trainers[0].pk]
