@@ -17,9 +17,12 @@ CAMPAIGNS = Path(apps.get_app_config("campaigns").path)
 # Migrations written before the links moved up: their replacement by initial migrations that
 # follow the layers is a step of its own. Every later one names nothing above.
 HISTORY = {"0003_tracking_links", "0009_place_and_staffscope_moved_out"}
-# An app's name as code or a path names it ("trainings.Course", "reporting/stats", '"cms"');
-# the plain word does not ("demo data").
-NAMES_AN_APP_ABOVE = re.compile(rf"""\b({"|".join(ABOVE)})\b(?=[./:'"])|['"]({"|".join(ABOVE)})\b""")
+# An app's name as code or a path names it ("cms.base", "config/formats", '"demo"'); so does
+# the word itself where it means nothing else ("trainings", "reporting", "guides"), but not
+# the plain word "demo data".
+NAMES_AN_APP_ABOVE = re.compile(
+    rf"""\b(trainings|reporting|guides)\b|\b({"|".join(ABOVE)})\b(?=[./:'"])|['"]({"|".join(ABOVE)})\b"""
+)
 
 
 def test_no_model_of_campaigns_links_to_an_app_above():
