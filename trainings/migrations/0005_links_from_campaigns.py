@@ -37,7 +37,7 @@ def move_references(apps, db, *, forwards: bool) -> None:
     for row in rows:
         link = links.get((row.object_id, row.to_object_id))
         if forwards and link is None:
-            continue  # a stale row: the next save of the activity drops it
+            continue  # stale (that course is not the activity's): deleted below, as a save would
         row.model_path = NEW_PATH if forwards else OLD_PATH
         row.content_path = f"course_links.{link}.course" if forwards else OLD_PATH
         row.content_path_hash = uuid.uuid5(PATH_HASH, row.content_path)
