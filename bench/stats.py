@@ -150,7 +150,7 @@ def hand_written(by: str) -> dict[tuple, dict]:
             "t.start_date",
         ),
         "clubs": (
-            "SELECT {keys}, COUNT(*), SUM(COALESCE(NULLIF((SELECT COUNT(*) FROM campaigns_club_members m "
+            "SELECT {keys}, COUNT(*), SUM(COALESCE(NULLIF((SELECT COUNT(*) FROM trainings_clubmember m "
             "WHERE m.club_id = t.id), 0), t.member_count)) FROM campaigns_club t {joins} "
             "WHERE t.status = 'active' GROUP BY {keys}",
             ["clubs", "club_members"],

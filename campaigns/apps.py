@@ -19,7 +19,7 @@ class CampaignsConfig(AppConfig):
 
 def register_transfers() -> None:
     """Activities, clubs, campaigns and targets in and out of spreadsheets (campaigns/resources/).
-    Participants come between clubs and campaigns (trainings)."""
+    Their order leaves room between clubs and campaigns for the records of apps built on this one."""
     from transfers.registry import Transfer, register_transfer
 
     register_transfer(

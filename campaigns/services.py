@@ -7,7 +7,7 @@ function, in one transaction:
 - derives the province and district an activity groups by from its place, and gives a new
   activity its client UUID;
 - runs every registered write rule (`campaigns.rules`) before writing — a refusal stores
-  nothing — and after writing (an app's own consequences: trainings recounts an activity
+  nothing — and after writing (an app's own consequences, such as recounting an activity
   from its sign-in list);
 - moves each record's version once (a single save claims it with one conditional UPDATE,
   see `campaigns.models.versioning`);

@@ -12,7 +12,7 @@ from campaigns.viewsets.tracking import (
     TopicViewSet,
 )
 
-# The hook through which apps built on this one (trainings) add their screens to the menu.
+# The hook through which apps built on this one add their screens to the menu.
 CAMPAIGN_WORK_MENU_HOOK = "register_campaign_work_menu_item"
 
 

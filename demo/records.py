@@ -24,7 +24,7 @@ from campaigns.models import (
 from demo import facts
 from demo.loader import DemoDataError, RecordLoader, Report
 from places.models import Place
-from trainings.models import Course
+from trainings.models import ActivityCourse, Course
 
 
 def _load_vocabulary(loader: RecordLoader) -> None:
@@ -87,7 +87,7 @@ def _load_activities(loader: RecordLoader) -> None:
     course_names = [course[0] for course in facts.COURSES]
     courses = {course.name: course for course in Course.objects.filter(name__in=course_names)}
     for spec in facts.ACTIVITIES:
-        loader.upsert(
+        activity = loader.upsert(
             Activity,
             {"external_id": spec.external_id},
             {
@@ -99,7 +99,6 @@ def _load_activities(loader: RecordLoader) -> None:
                 "place": loader.old_place(*spec.place),
                 "sessions": spec.sessions,
                 "participants": spec.participants,
-                "course": courses.get(spec.course),
                 "status": Activity.Status.HELD,
                 "notes": spec.notes,
             },
@@ -109,6 +108,9 @@ def _load_activities(loader: RecordLoader) -> None:
                 "topics": [topics[code] for code in spec.topics],
             },
         )
+        course = courses.get(spec.course)
+        if course is not None:  # the course an activity taught: trainings' link to it
+            loader.upsert(ActivityCourse, {"activity": activity}, {"course": course})
 
 
 def _load_clubs(loader: RecordLoader) -> None:

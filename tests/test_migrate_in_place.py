@@ -52,19 +52,37 @@ MOVED = {
 GROWING_TABLES = {"django_migrations"}
 # Models made since that commit: their content type, their four permissions and the roles'
 # grants of them are new rows, not changes to what was there.
-NEW_MODELS = {("reporting", "reporttemplate"), ("reporting", "reportingperiod")}
+NEW_MODELS = {
+    ("reporting", "reporttemplate"),
+    ("reporting", "reportingperiod"),
+    # trainings' links to campaigns' records, once campaigns' own column and tables.
+    ("trainings", "activitycourse"),
+    ("trainings", "activitytrainer"),
+    ("trainings", "clubmember"),
+}
 # Permissions of a new model beyond Django's four (add, change, delete, view).
 EXTRA_PERMISSIONS = {("reporting", "reportingperiod"): 4}  # submit, approve, accept, reopen
+# Tables whose rows moved to another table: the same number of rows, in the new one.
+REPLACED_TABLES = {
+    "campaigns_activity_trainers": "trainings_activitytrainer",
+    "campaigns_club_members": "trainings_clubmember",
+}
+# New tables filled from a column: their rows are compared one by one (test_links_keep_every_row).
+FILLED_FROM_A_COLUMN = {"trainings_activitycourse"}
 
 # `make setup` in one process (each process start costs seconds on a busy machine), then a
 # user, a group, a staff scope and an import job on the moved models: the demo has no user,
-# and no group holds a permission on import jobs.
+# and no group holds a permission on import jobs. Then trainers at two activities, a club's
+# member list and a sign-in line: the demo has none, and their rows move to trainings' tables.
+# Then the reference index, rebuilt as the admin sees it.
 SET_UP_A_SITE = """
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
+from django.urls import reverse
 
-from campaigns.models import ImportJob, Place, StaffScope
+from campaigns.models import Activity, Club, ImportJob, Place, StaffScope
+from trainings.models import Attendance, Participant, Trainer
 
 call_command("migrate", interactive=False, verbosity=0)
 for command in ("load_places", "load_demo", "ensure_demo_admin"):
@@ -82,6 +100,23 @@ user.user_permissions.set(moved.filter(codename__startswith="view_"))
 scope = StaffScope.objects.create(user=user)
 scope.provinces.set(Place.objects.filter(level="province", is_current=True).order_by("code")[:2])
 ImportJob.objects.create(transfer="activities", user=user, file_name="hoat-dong.xlsx", stored_as="hoat-dong.xlsx")
+
+trainers = [Trainer.objects.create(name="Lò Thị Hoa"), Trainer.objects.create(name="Vi Văn Sơn")]
+first, second = Activity.objects.order_by("pk")[:2]
+TrainerLink = Activity._meta.get_field("trainers").remote_field.through
+TrainerLink.objects.bulk_create(
+    [TrainerLink(activity=first, trainer=trainers[0]), TrainerLink(activity=first, trainer=trainers[1]),
+     TrainerLink(activity=second, trainer=trainers[0])]
+)
+commune = Place.objects.filter(level="commune", is_current=True).order_by("code").first()
+people = [Participant.objects.create(full_name=f"Người tham gia {n}", commune=commune) for n in range(1, 4)]
+Club.objects.order_by("pk").first().members.set(people[:2])
+Attendance.objects.create(activity=first, participant=people[0])
+
+# Wagtail's reference index as a site's admin keeps it (the admin's viewsets register their
+# models for it when its URLs load): activities' references to their courses among its rows.
+reverse("wagtailadmin_home")
+call_command("rebuild_references_index", verbosity=0)
 """
 
 # What the tests compare, written as JSON to the file SNAPSHOT_FILE names. Only Django's
@@ -94,8 +129,10 @@ import os
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import FieldDoesNotExist
 from django.core.management import call_command
 from django.db import connection
+from wagtail.models import ReferenceIndex
 
 GROUPINGS = [
     ["--by", "province"],
@@ -117,15 +154,54 @@ def permission(held):
     return [held.permission.content_type.app_label, held.permission.content_type.model, held.permission.codename]
 
 
+# An activity's course and trainers and a club's members: in trainings' tables, or in the
+# column and tables campaigns kept them in before.
+LINKS = {
+    "activity course": (
+        "trainings_activitycourse",
+        "SELECT activity_id, course_id FROM trainings_activitycourse",
+        "SELECT id, course_id FROM campaigns_activity WHERE course_id IS NOT NULL",
+    ),
+    "activity trainers": (
+        "trainings_activitytrainer",
+        "SELECT activity_id, trainer_id FROM trainings_activitytrainer",
+        "SELECT activity_id, trainer_id FROM campaigns_activity_trainers",
+    ),
+    "club members": (
+        "trainings_clubmember",
+        "SELECT club_id, participant_id FROM trainings_clubmember",
+        "SELECT club_id, participant_id FROM campaigns_club_members",
+    ),
+}
+
+# Wagtail's reference index (a record's "usage"), by source model and field path; a row whose
+# field the model no longer has is "unresolved" (the usage page would fail on it).
+references = {}
+for reference in ReferenceIndex.objects.order_by("pk").iterator():
+    try:
+        reference.describe_source_field()
+        key = reference.model_path
+    except FieldDoesNotExist:
+        key = "unresolved " + reference.model_path
+    key = reference._content_type.app_label + "." + reference._content_type.model + " " + key
+    references[key] = references.get(key, 0) + 1
+
 rows = {}
+links = {}
 with connection.cursor() as cursor:
-    for table in connection.introspection.table_names(cursor):
+    tables = connection.introspection.table_names(cursor)
+    for table in tables:
         cursor.execute("SELECT COUNT(*) FROM " + connection.ops.quote_name(table))
         rows[table] = cursor.fetchone()[0]
+    for name, (table, new, old) in LINKS.items():
+        cursor.execute(new if table in tables else old)
+        links[name] = sorted([list(pair) for pair in cursor.fetchall()])
 by_group = Group.permissions.through.objects.select_related("group", "permission__content_type")
 by_user = get_user_model().user_permissions.through.objects.select_related("user", "permission__content_type")
 snapshot = {
     "rows": rows,
+    "links": links,
+    "references": references,
     "totals": {" ".join(arguments): totals(arguments) for arguments in GROUPINGS},
     "content_types": [
         [content_type.app_label, content_type.model, content_type.id, content_type.model_class() is not None]
@@ -254,11 +330,12 @@ def without_model(snapshot: dict) -> set[tuple[str, str]]:
 def table_differences(before: dict[str, int], after: dict[str, int]) -> list[str]:
     differences = []
     for table, rows in sorted(before.items()):
-        if table not in after:
+        now = REPLACED_TABLES.get(table, table)
+        if now not in after:
             differences.append(f"{table}: gone ({rows} rows before)")
-        elif after[table] < rows or (after[table] > rows and table not in GROWING_TABLES):
-            differences.append(f"{table}: {rows} rows before, {after[table]} after")
-    new = sorted(set(after) - set(before))
+        elif after[now] < rows or (after[now] > rows and table not in GROWING_TABLES):
+            differences.append(f"{table}: {rows} rows before, {after[now]} in {now} after")
+    new = sorted(set(after) - set(before) - set(REPLACED_TABLES.values()) - FILLED_FROM_A_COLUMN)
     return differences + [f"{table}: new, with {after[table]} rows" for table in new if after[table]]
 
 
@@ -297,6 +374,27 @@ def test_every_table_keeps_its_rows(migrated):
     assert before["campaigns_place"] > 14_000 and before["campaigns_staffscope_provinces"] == 2
     differences = table_differences(before, after)
     assert differences == [], "tables changed by the migration:\n" + "\n".join(differences)
+
+
+def test_links_keep_every_row(migrated):
+    """Each course, trainer and member link is in trainings' tables after, pair for pair."""
+    before, after = migrated["before"]["links"], migrated["after"]["links"]
+    assert {name: len(pairs) for name, pairs in before.items()} == {
+        "activity course": 3,
+        "activity trainers": 3,
+        "club members": 2,
+    }
+    assert after == before
+
+
+def test_the_reference_index_follows_each_course_to_its_link(migrated):
+    """A course's usage page reads the reference index: each activity's reference to its course
+    moves from the old field to the link, and no row names a field that is gone."""
+    before, after = migrated["before"]["references"], migrated["after"]["references"]
+    assert before.get("campaigns.activity course", 0) == len(migrated["before"]["links"]["activity course"])
+    assert after.get("campaigns.activity course_links.item.course") == before.get("campaigns.activity course")
+    assert [key for key in after if " unresolved " in key] == []
+    assert sum(after.values()) == sum(before.values())
 
 
 def test_totals_are_unchanged(migrated):
@@ -375,6 +473,8 @@ def test_migrating_back_before_the_moves_and_forward_again_changes_nothing(migra
         table: rows for table, rows in after["rows"].items() if table not in growing
     }
     assert content_types(again) == content_types(after)
+    assert again["links"] == after["links"]
+    assert again["references"] == after["references"]
     assert again["totals"] == after["totals"]
     for holders in ("group_permissions", "user_permissions"):
         assert held_permissions(again[holders]) == held_permissions(after[holders])

@@ -1,4 +1,5 @@
-"""Who takes part and what they learn: courses, trainers, participants and sign-in lists.
+"""Who takes part and what they learn: courses, trainers, participants and sign-in lists,
+and which course and trainers an activity had and who belongs to a club.
 
 Participants may include trafficking victims: their names and phones never leave the
 admin of their province, never appear in logs or public pages (README, *Privacy and access*).
@@ -123,7 +124,9 @@ class Participant(index.Indexed, models.Model):
             raise ValidationError({"birth_year": _("Not a plausible year of birth.")})
 
 
-class AttendanceQuerySet(ProvinceScopedQuerySet):
+class ActivityLineQuerySet(ProvinceScopedQuerySet):
+    """Lines of activities (a sign-in line, a course or a trainer there), scoped by the activity's province."""
+
     province_field = "activity__province"
 
 
@@ -136,7 +139,7 @@ class Attendance(models.Model):
     )
     present = models.BooleanField(_("present"), default=True)
 
-    objects = AttendanceQuerySet.as_manager()
+    objects = ActivityLineQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("attendance")
@@ -147,3 +150,68 @@ class Attendance(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} @ {self.activity}"
+
+
+# trainings' links to campaigns' records. campaigns (the layer below) names nothing of
+# trainings: which course an activity taught, who trained at it and who belongs to a club
+# are kept here, and shown on campaigns' screens through its admin parts (trainings/admin_parts.py).
+
+
+class ActivityCourse(models.Model):
+    """The course an activity taught: at most one. A line of the activity, written with it
+    (campaigns.services), gone with it or with the course."""
+
+    activity = ParentalKey("campaigns.Activity", on_delete=models.CASCADE, related_name="course_links")
+    course = models.ForeignKey(Course, verbose_name=_("course"), on_delete=models.CASCADE, related_name="taught_at")
+
+    objects = ActivityLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("course taught")
+        verbose_name_plural = _("courses taught")
+        constraints = [models.UniqueConstraint(fields=["activity"], name="one_course_per_activity")]
+
+    def __str__(self) -> str:
+        return f"{self.course} @ {self.activity}"
+
+
+class ActivityTrainer(models.Model):
+    """A trainer at an activity: a line of the activity, written with it (campaigns.services)."""
+
+    activity = ParentalKey("campaigns.Activity", on_delete=models.CASCADE, related_name="trainer_links")
+    trainer = models.ForeignKey(Trainer, verbose_name=_("trainer"), on_delete=models.CASCADE, related_name="trained_at")
+
+    objects = ActivityLineQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("trainer at an activity")
+        verbose_name_plural = _("trainers at activities")
+        constraints = [models.UniqueConstraint(fields=["activity", "trainer"], name="trainer_once_per_activity")]
+
+    def __str__(self) -> str:
+        return f"{self.trainer} @ {self.activity}"
+
+
+class ClubMemberQuerySet(ProvinceScopedQuerySet):
+    province_field = "club__province"
+
+
+class ClubMember(models.Model):
+    """A participant on a club's member list. A club with a list counts its members from it."""
+
+    club = models.ForeignKey(
+        "campaigns.Club", verbose_name=_("club"), on_delete=models.CASCADE, related_name="member_links"
+    )
+    participant = models.ForeignKey(
+        Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="club_links"
+    )
+
+    objects = ClubMemberQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("club member")
+        verbose_name_plural = _("club members")
+        constraints = [models.UniqueConstraint(fields=["club", "participant"], name="member_once_per_club")]
+
+    def __str__(self) -> str:
+        return f"{self.participant} @ {self.club}"

@@ -23,7 +23,7 @@ from campaigns.services import write_lines
 from core.cells import parse_int
 from core.text import ascii_key
 from places.models import Place
-from trainings.models import Attendance, Participant
+from trainings.models import Attendance, ClubMember, Participant
 from trainings.services import ATTENDANCE_LOGGED
 from transfers.base import Column, TransferResource, allowed_names, column_field
 from transfers.placed import PlaceResolver
@@ -222,10 +222,7 @@ class ParticipantResource(TransferResource):
             line = Attendance.objects.filter(activity_id=activity_id, participant=instance).first()
             if line is None or line.present != present:
                 changed.append("activity")
-        if (
-            "club" in links
-            and not Club.members.through.objects.filter(club_id=links["club"], participant=instance).exists()
-        ):
+        if "club" in links and not ClubMember.objects.filter(club_id=links["club"], participant=instance).exists():
             changed.append("club")
         return changed
 
@@ -239,7 +236,7 @@ class ParticipantResource(TransferResource):
             tally = self.touched_activities.setdefault(activity_id, Counter())
             tally.update(lines=1, present=int(bool(present)), new=int(getattr(instance, "_imported_new", False)))
         if "club" in links:
-            Club.objects.get(pk=links["club"]).members.add(instance)
+            ClubMember.objects.get_or_create(club_id=links["club"], participant=instance)
             self.touched_clubs.add(links["club"])
 
     def after_import(self, dataset, result, **kwargs):

@@ -7,7 +7,9 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import LogFormatter
 
 from campaigns.viewsets.buttons import ACTIVITY_BUTTONS_HOOK
+from campaigns.viewsets.parts import ADMIN_PARTS_HOOK
 from campaigns.wagtail_hooks import CAMPAIGN_WORK_MENU_HOOK
+from trainings.admin_parts import parts
 from trainings.phone_sessions import SESSIONS_ENDED, end_sessions_view
 from trainings.services import ATTENDANCE_LOGGED, attendance_log_message
 from trainings.sign_in import sign_in_buttons
@@ -60,3 +62,6 @@ def sign_out_clears_the_phone_forms_data():
 
 # The sign-in sheet and the filled list in each activity's menus (campaigns.viewsets.buttons).
 hooks.register(ACTIVITY_BUTTONS_HOOK, sign_in_buttons)
+
+# An activity's course, trainers and sign-in list, a club's members, on campaigns' screens.
+hooks.register(ADMIN_PARTS_HOOK, parts)

@@ -25,8 +25,8 @@ CELL_KEY_RANGE = 2**31 - 1
 
 def new_cell_key() -> int:
     """A record's fixed random key: public totals derive their small perturbation from the
-    keys of the records in a cell (reporting/stats/perturbation.py), so the same cell always
-    reads the same."""
+    keys of the records in a cell (README, *Totals, reports and the API*), so the same cell
+    always reads the same."""
     return secrets.randbelow(CELL_KEY_RANGE)
 
 
@@ -95,10 +95,6 @@ class Activity(PlausibleCounts, Versioned, index.Indexed, ClusterableModel):
     )
     audiences = ParentalManyToManyField("campaigns.Audience", verbose_name=_("audiences"), blank=True)
     topics = ParentalManyToManyField("campaigns.Topic", verbose_name=_("topics"), blank=True)
-    course = models.ForeignKey(
-        "trainings.Course", verbose_name=_("course"), null=True, blank=True, on_delete=models.SET_NULL
-    )
-    trainers = ParentalManyToManyField("trainings.Trainer", verbose_name=_("trainers"), blank=True)
     club = models.ForeignKey(
         "campaigns.Club",
         verbose_name=_("club"),

@@ -18,8 +18,8 @@ class ClubQuerySet(VersionedQuerySet, ProvinceScopedQuerySet):
 class Club(PlausibleCounts, Versioned, index.Indexed, models.Model):
     """A club (câu lạc bộ) that meets in a commune; its meetings are activities pointing at it.
 
-    Members are a count, or the list of trainings participants when one is kept. Its
-    version refuses a stale edit, as an activity's does.
+    Members are a count, or a list of people kept by an app built on this one (the count
+    then comes from the list). Its version refuses a stale edit, as an activity's does.
     """
 
     count_fields = ("member_count",)
@@ -54,9 +54,6 @@ class Club(PlausibleCounts, Versioned, index.Indexed, models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     member_count = models.PositiveIntegerField(
         _("number of members"), null=True, blank=True, help_text=_("When no member list is kept; empty when unknown.")
-    )
-    members = models.ManyToManyField(
-        "trainings.Participant", verbose_name=_("member list"), blank=True, related_name="clubs"
     )
     notes = models.TextField(_("notes"), blank=True)
     external_id = models.CharField(_("external code"), max_length=64, unique=True, null=True, blank=True)

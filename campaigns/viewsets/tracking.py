@@ -9,7 +9,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views import generic
@@ -30,6 +30,7 @@ from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, M
 from campaigns.rules import WriteRefused, check_record_delete
 from campaigns.services import delete_activities, save_activity
 from campaigns.viewsets.buttons import activity_buttons
+from campaigns.viewsets.parts import Slot, admin_parts, fill_slots, form_with_parts
 from campaigns.viewsets.versioning import ConflictRefusingEditView, VersionedAdminForm
 from transfers.views import TransferButtonsMixin
 
@@ -48,6 +49,36 @@ class CountColumn(Column):
     def get_value(self, instance):
         value = super().get_value(instance)
         return _("unknown") if value is None else value
+
+
+class PartsViewSetMixin:
+    """A viewset whose form and list carry what apps built on this one add (campaigns.viewsets.parts):
+    `panels` name the slots their panels go in."""
+
+    panels: list = []
+    base_form_class: type = ScopedAdminForm
+
+    def get_edit_handler(self):
+        parts = admin_parts(self.model)
+        handler = ObjectList(
+            fill_slots(self.panels, parts), base_form_class=form_with_parts(self.base_form_class, parts)
+        )
+        return handler.bind_to_model(self.model)
+
+    def get_index_view_kwargs(self, **kwargs):
+        parts = admin_parts(self.model)
+        columns = [column for part in parts for column in part.columns()]
+        return super().get_index_view_kwargs(list_display=[*self.list_display, *columns], **kwargs)
+
+
+class PartsIndexMixin:
+    """A list whose queryset reads what the parts' columns show."""
+
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        for part in admin_parts(self.model):
+            queryset = part.list_queryset(queryset)
+        return queryset
 
 
 class ActivityFilterSet(WagtailFilterSet):
@@ -130,7 +161,7 @@ class ActivityDeleteView(RuleCheckedDeleteView):
         delete_activities(Activity.objects.filter(pk=self.object.pk), user=self.request.user)
 
 
-class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
+class ActivityIndexView(PartsIndexMixin, TransferButtonsMixin, ScopedIndexView):
     transfer_name = "activities"
 
     def get_list_more_buttons(self, instance):
@@ -142,7 +173,7 @@ class ActivityIndexView(TransferButtonsMixin, ScopedIndexView):
         return buttons
 
 
-class ClubIndexView(TransferButtonsMixin, ScopedIndexView):
+class ClubIndexView(PartsIndexMixin, TransferButtonsMixin, ScopedIndexView):
     transfer_name = "clubs"
 
 
@@ -155,14 +186,7 @@ class ActivityAdminForm(CountConfirmationMixin, VersionedAdminForm):
     """An activity's admin form: a stale save is refused, an unusual count asks to be confirmed."""
 
 
-ATTENDANCE_PANELS = [
-    # The participant chooser (trainings) is the registered widget for a participant field.
-    FieldPanel("participant"),
-    FieldPanel("present"),
-]
-
-
-class ActivityViewSet(ScopedModelViewSet):
+class ActivityViewSet(PartsViewSetMixin, ScopedModelViewSet):
     model = Activity
     icon = "date"
     menu_label = _("Activities")
@@ -186,36 +210,35 @@ class ActivityViewSet(ScopedModelViewSet):
         Column("campaign", label=_("campaign")),
         Column("get_status_display", label=_("status")),
     ]
-    edit_handler = ObjectList(
-        [
-            FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
-            FieldPanel("title"),
-            FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("sessions")]),
-            FieldPanel("place", widget=place_chooser_viewset.widget_class),
-            FieldRowPanel([FieldPanel("campaign"), FieldPanel("club"), FieldPanel("course")]),
-            FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
-            FieldPanel("trainers"),
-            FieldRowPanel(
-                [
-                    FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
-                    FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
-                ]
-            ),
-            MultiFieldPanel(
-                [
-                    FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")]),
-                    FieldPanel("confirm_counts"),
-                ],
-                heading=_("Participants"),
-            ),
-            InlinePanel("attendances", panels=ATTENDANCE_PANELS, heading=_("Sign-in list"), label=_("attendee")),
-            FieldPanel("materials"),
-            FieldPanel("photos"),
-            FieldPanel("notes"),
-            FieldPanel("external_id"),
-        ],
-        base_form_class=ActivityAdminForm,
-    )
+    # Slots: `links` for what other apps link an activity to, `lines` for its lists of lines.
+    panels = [
+        FieldRowPanel([FieldPanel("kind"), FieldPanel("status")]),
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("start_date"), FieldPanel("end_date"), FieldPanel("sessions")]),
+        FieldPanel("place", widget=place_chooser_viewset.widget_class),
+        FieldRowPanel([FieldPanel("campaign"), FieldPanel("club")]),
+        FieldPanel("organisers", widget=forms.CheckboxSelectMultiple),
+        Slot("links"),
+        FieldRowPanel(
+            [
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("topics", widget=forms.CheckboxSelectMultiple),
+            ]
+        ),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("participants"), FieldPanel("female"), FieldPanel("ethnic_minority")]),
+                FieldPanel("confirm_counts"),
+            ],
+            heading=_("Participants"),
+        ),
+        Slot("lines"),
+        FieldPanel("materials"),
+        FieldPanel("photos"),
+        FieldPanel("notes"),
+        FieldPanel("external_id"),
+    ]
+    base_form_class = ActivityAdminForm
 
 
 class ClubFilterSet(WagtailFilterSet):
@@ -229,7 +252,7 @@ class ClubFilterSet(WagtailFilterSet):
         fields = []
 
 
-class ClubViewSet(ScopedModelViewSet):
+class ClubViewSet(PartsViewSetMixin, ScopedModelViewSet):
     model = Club
     icon = "group"
     menu_label = _("Clubs")
@@ -249,19 +272,18 @@ class ClubViewSet(ScopedModelViewSet):
         Column("get_status_display", label=_("status")),
         Column("member_count", label=_("number of members")),
     ]
-    edit_handler = ObjectList(
-        [
-            FieldPanel("name"),
-            FieldPanel("place", widget=place_chooser_viewset.widget_class),
-            FieldRowPanel([FieldPanel("founded_on"), FieldPanel("status")]),
-            FieldRowPanel([FieldPanel("organiser"), FieldPanel("campaign")]),
-            FieldPanel("member_count"),
-            FieldPanel("members"),
-            FieldPanel("notes"),
-            FieldPanel("external_id"),
-        ],
-        base_form_class=VersionedAdminForm,
-    )
+    # Slot `links`: a list of members, where an app keeps one.
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("place", widget=place_chooser_viewset.widget_class),
+        FieldRowPanel([FieldPanel("founded_on"), FieldPanel("status")]),
+        FieldRowPanel([FieldPanel("organiser"), FieldPanel("campaign")]),
+        FieldPanel("member_count"),
+        Slot("links"),
+        FieldPanel("notes"),
+        FieldPanel("external_id"),
+    ]
+    base_form_class = VersionedAdminForm
 
 
 class DistributionFilterSet(WagtailFilterSet):

@@ -121,14 +121,20 @@ class ConflictRefusingEditView(ScopedEditView):
 
 
 def differences(form, current: models.Model) -> list[Difference]:
-    """The form's fields whose value differs from the saved record, with both values shown."""
+    """The form's fields whose value differs from the saved record, with both values shown;
+    the fields of the form's admin parts (campaigns.viewsets.parts) as their parts read them."""
     rows = []
+    saved_by_parts: dict = {}
+    for part in getattr(form, "admin_parts", ()):
+        saved_by_parts.update(part.initial(current))
     for name, form_field in form.fields.items():
         if name == "version" or name not in form.cleaned_data:
             continue
         try:
             model_field = current._meta.get_field(name)
         except FieldDoesNotExist:
+            if name in saved_by_parts:
+                rows += _part_difference(form_field, saved_by_parts[name], form.cleaned_data[name])
             continue
         yours = form.cleaned_data[name]
         saved = getattr(current, name)
@@ -143,6 +149,25 @@ def differences(form, current: models.Model) -> list[Difference]:
             label = capfirst(formset.model._meta.verbose_name_plural)
             rows.append(Difference(str(label), _lines(len(saved_lines)), _lines(len(your_lines))))
     return rows
+
+
+def _part_difference(form_field, saved, yours) -> list[Difference]:
+    """A part's choice field: the saved records (ids, as the part reads them) against the
+    form's. Only records the form could offer are shown: others stay unnamed, as in the form."""
+    offered = getattr(form_field, "queryset", None)
+    if offered is None:
+        return []
+    many = isinstance(saved, list | tuple)
+    saved_ids = set(saved) if many else ({saved} if saved not in (None, "") else set())
+    yours = list(yours or []) if many else ([yours] if yours not in (None, "") else [])
+    saved_shown = list(offered.filter(pk__in=saved_ids)) if saved_ids else []
+    if {item.pk for item in saved_shown} == {item.pk for item in yours}:
+        return []
+    return [Difference(str(form_field.label), _objects(saved_shown), _objects(yours))]
+
+
+def _objects(items: list) -> str:
+    return ", ".join(sorted(str(item) for item in items)) or EMPTY
 
 
 def _key(value):

@@ -15,7 +15,7 @@ from django.db.models.functions import Coalesce
 from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution
 from places.models import Place, today_province
 from reporting.stats.expressions import Month, Quarter, Year, place_in
-from trainings.models import Attendance
+from trainings.models import Attendance, ClubMember
 
 ALL_DIMENSIONS = {
     *("province", "district", "commune", "year", "quarter", "month"),
@@ -208,11 +208,7 @@ class ClubFamily(PlacedFamily):
     def aggregates(self) -> dict:
         # The member list where one is kept, else the count typed in.
         listed = (
-            Club.members.through.objects.filter(club=OuterRef("pk"))
-            .order_by()
-            .values("club")
-            .annotate(n=Count("pk"))
-            .values("n")
+            ClubMember.objects.filter(club=OuterRef("pk")).order_by().values("club").annotate(n=Count("pk")).values("n")
         )
         members = Coalesce(Subquery(listed), F("member_count"), output_field=IntegerField())
         return {"clubs": Count("pk"), "club_members": Sum(members, output_field=IntegerField())}
