@@ -5,7 +5,7 @@ PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run setup test test-fast test-sqlite test-postgres e2e lint format bench places-data messages clean
+.PHONY: run setup test test-fast test-sqlite test-sqlite-rest test-sqlite-browser test-postgres e2e lint format bench places-data messages clean
 
 # --- Environment ---------------------------------------------------------------------------
 # A stamp file per requirements file: pip runs again only when a requirements file changes.
@@ -34,21 +34,35 @@ run: setup
 
 # --- Tests -----------------------------------------------------------------------------------
 # SQLite always; PostgreSQL too when TEST_DATABASE_URL is set (a database URL; the test
-# runner creates and drops its own test_<name> database there). The two runs go side by
-# side, each printing its output when it ends: most of a run is one busy core.
+# runner creates and drops its own test_<name> database there). The runs go side by side,
+# each printing its output when it ends. The SQLite run is two processes: the browser tests
+# (tests/e2e: a server, chromium and the test process, waiting on each other) beside the
+# rest (mostly one busy core), so that on two cores neither waits for the other's half.
 test: $(VENV)/.requirements-dev
 	@$(MAKE) --no-print-directory lint
 	@if [ -n "$(TEST_DATABASE_URL)" ]; then \
-		echo "SQLite and PostgreSQL runs side by side; each prints when it ends."; \
-		$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite test-postgres; \
+		echo "SQLite (browser tests, the rest) and PostgreSQL runs side by side; each prints when it ends."; \
+		$(MAKE) --no-print-directory -j3 --output-sync=target test-sqlite-rest test-sqlite-browser test-postgres; \
 	else \
-		$(MAKE) --no-print-directory test-sqlite && \
+		echo "SQLite runs side by side (browser tests, the rest); each prints when it ends."; \
+		$(MAKE) --no-print-directory -j2 --output-sync=target test-sqlite-rest test-sqlite-browser && \
 		echo "TEST_DATABASE_URL is not set: the PostgreSQL run was skipped."; \
 	fi
 
+# The whole SQLite run in one process.
 test-sqlite: $(VENV)/.requirements-dev
 	@echo "== Tests on SQLite"
 	DATABASE_URL=sqlite:///$(CURDIR)/test-db.sqlite3 $(PY) -m pytest $(PYTEST_ARGS)
+
+# The two halves of the SQLite run (`make test`). Status 5 is pytest's "no test selected":
+# PYTEST_ARGS naming a file of one half leaves the other with nothing to run.
+test-sqlite-rest: $(VENV)/.requirements-dev
+	@echo "== Tests on SQLite, all but the browser tests"
+	DATABASE_URL=sqlite:///$(CURDIR)/test-db.sqlite3 $(PY) -m pytest -m "not e2e" $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+test-sqlite-browser: $(VENV)/.requirements-dev
+	@echo "== Tests on SQLite, the browser tests"
+	DATABASE_URL=sqlite:///$(CURDIR)/test-db.sqlite3 $(PY) -m pytest -m e2e $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
 test-postgres: $(VENV)/.requirements-dev
 	@echo "== Tests on PostgreSQL"

@@ -306,9 +306,13 @@ def scratch(tmp_path_factory) -> Iterator[Scratch]:
 def migrated(main_tree, scratch) -> dict:
     """Today's main set up with demo data, then migrated by the new code: what the database
     held before and after."""
-    done = scratch.manage(main_tree, "shell", "--no-imports", "-c", SET_UP_A_SITE)
+    # The site set up and its snapshot taken in one process of today's main.
+    before_file = scratch.folder / "before.json"
+    done = scratch.manage(
+        main_tree, "shell", "--no-imports", "-c", SET_UP_A_SITE + SNAPSHOT, SNAPSHOT_FILE=str(before_file)
+    )
     assert done.returncode == 0, f"setting up today's main failed:\n{done.stderr[-3000:]}"
-    before = scratch.snapshot(main_tree, "before")
+    before = json.loads(before_file.read_text(encoding="utf-8"))
     done = scratch.manage(PROJECT, "migrate", "--noinput")
     assert done.returncode == 0, f"the new code's migrate failed:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
     return {"before": before, "after": scratch.snapshot(PROJECT, "after")}

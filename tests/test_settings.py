@@ -6,6 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 
 PROJECT = Path(__file__).resolve().parent.parent
@@ -62,15 +63,26 @@ def test_production_refuses_to_start_without_allowed_hosts(tmp_path):
     assert "ALLOWED_HOSTS" in result.stderr
 
 
-def test_database_url_chooses_the_database(tmp_path):
+@pytest.fixture(scope="module")
+def sqlite_file_site(tmp_path_factory) -> tuple[Path, subprocess.CompletedProcess]:
+    """A `manage.py shell` on an SQLite file named by DATABASE_URL: what it connected to and
+    how (one process for the tests below: each start costs seconds on a busy machine)."""
+    database = tmp_path_factory.mktemp("chosen") / "chosen.sqlite3"
     result = manage(
         "shell",
         "-c",
-        "from django.db import connection; print(connection.vendor, connection.settings_dict['NAME'])",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'chosen.sqlite3'}",
+        "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); "
+        "print(connection.vendor, connection.settings_dict['NAME']); "
+        "print(c.fetchone()[0], connection.settings_dict['OPTIONS']['transaction_mode'])",
+        DATABASE_URL=f"sqlite:///{database}",
     )
+    return database, result
+
+
+def test_database_url_chooses_the_database(sqlite_file_site):
+    database, result = sqlite_file_site
     assert result.returncode == 0, result.stderr
-    assert f"sqlite {tmp_path / 'chosen.sqlite3'}" in result.stdout
+    assert f"sqlite {database}" in result.stdout
 
 
 def test_default_database_is_an_sqlite_file_in_the_project_folder():
@@ -92,14 +104,8 @@ def test_vietnamese_first_english_second_in_vietnam_time():
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh"
 
 
-def test_sqlite_file_database_uses_write_ahead_logging(tmp_path):
-    result = manage(
-        "shell",
-        "-c",
-        "from django.db import connection; c = connection.cursor(); c.execute('PRAGMA journal_mode'); "
-        "print(c.fetchone()[0], connection.settings_dict['OPTIONS']['transaction_mode'])",
-        DATABASE_URL=f"sqlite:///{tmp_path / 'wal.sqlite3'}",
-    )
+def test_sqlite_file_database_uses_write_ahead_logging(sqlite_file_site):
+    _database, result = sqlite_file_site
     assert result.returncode == 0, result.stderr
     assert "wal IMMEDIATE" in result.stdout
 

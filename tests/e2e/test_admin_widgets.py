@@ -4,11 +4,11 @@ fails any test during which the browser refused something."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import sign_in
+from tests.e2e.conftest import open_signed_in
 
 
 def test_the_place_chooser_opens_and_picks_a_commune(desktop, server_url, screenshot):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/activities/new/")
     desktop.locator("#id_place-chooser .chooser__choose-button, [data-chooser-action-choose]").first.click()
     dialog = desktop.get_by_role("dialog")
@@ -20,7 +20,7 @@ def test_the_place_chooser_opens_and_picks_a_commune(desktop, server_url, screen
 
 
 def test_the_date_picker_opens_on_the_totals_report(desktop, server_url):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/reports/totals/")
     desktop.locator("#id_date_from").click()
     expect(desktop.locator(".xdsoft_datetimepicker").first).to_be_visible()

@@ -3,7 +3,7 @@ their entry kept and a way to see the other change."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ARTIFACTS, TRAINER, manage, sign_in
+from tests.e2e.conftest import ARTIFACTS, TRAINER, manage, open_signed_in
 
 MAKE_ACTIVITY = """
 import datetime
@@ -29,8 +29,8 @@ def test_the_second_of_two_browsers_saving_one_activity_is_refused(browser, serv
     field = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     try:
         manager, trainer = office.new_page(), field.new_page()
-        sign_in(manager, server_url)
-        sign_in(trainer, server_url, TRAINER)
+        open_signed_in(manager, server_url)
+        open_signed_in(trainer, server_url, TRAINER)
         manager.goto(edit)
         trainer.goto(edit)  # both forms are open
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, manage, sign_in, submit_form
+from tests.e2e.conftest import ADMIN_PASSWORD, PROJECT, manage, open_signed_in, submit_form
 from tests.e2e.phone import choose_commune
 
 GUIDE_IMAGES = PROJECT / "docs" / "guides" / "img"
@@ -132,7 +132,7 @@ def open_as(browser, site):
         context = browser.new_context(viewport=viewport, locale="vi-VN")
         contexts.append(context)
         page = context.new_page()
-        sign_in(page, site["url"], username, next_url)
+        open_signed_in(page, site["url"], username, next_url)
         return page
 
     yield signed_in_page

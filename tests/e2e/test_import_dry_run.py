@@ -4,7 +4,7 @@ only then confirms."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import TRAINER, manage, sign_in
+from tests.e2e.conftest import TRAINER, manage, open_signed_in
 
 VOCABULARY = """
 import datetime
@@ -34,7 +34,7 @@ def test_the_readings_are_shown_before_confirming(desktop, server_url, tmp_path,
     manage("shell", "-c", VOCABULARY)
     upload = tmp_path / "hoat-dong.csv"
     upload.write_text("\n".join([HEADER, EXAMPLE, TYPED]) + "\n", encoding="utf-8-sig")
-    sign_in(desktop, server_url, TRAINER)
+    open_signed_in(desktop, server_url, TRAINER)
     desktop.goto(server_url + "/admin/imports/activities/")
     desktop.set_input_files("main input[type=file]", str(upload))
     desktop.get_by_role("button", name="Kiểm tra tệp").click()

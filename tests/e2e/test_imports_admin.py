@@ -3,7 +3,7 @@ Policy (the conftest fails a test on any refusal)."""
 
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import manage, sign_in
+from tests.e2e.conftest import manage, open_signed_in
 
 MAKE_ACTIVITY = """
 import datetime
@@ -26,7 +26,7 @@ def test_a_refused_file_lists_its_bad_rows(desktop, server_url, tmp_path, screen
         "NM-02;Buổi truyền thông;Họp dân;31/02/2026;1;Thanh Hoa;Xã Không Có\n",
         encoding="utf-8-sig",
     )
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/imports/activities/")
     desktop.set_input_files("main input[type=file]", str(bad))
     desktop.get_by_role("button", name="Kiểm tra tệp").click()
@@ -38,7 +38,7 @@ def test_a_refused_file_lists_its_bad_rows(desktop, server_url, tmp_path, screen
 
 def test_the_sign_in_sheet_prints(desktop, server_url, screenshot):
     pk = manage("shell", "-c", MAKE_ACTIVITY).split()[-1]
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/imports/sign-in-sheet/{pk}/")
     expect(desktop.get_by_role("button", name="In")).to_be_visible()
     expect(desktop.locator("body")).to_contain_text("Lớp tập huấn tại Na Mèo")
@@ -47,7 +47,7 @@ def test_the_sign_in_sheet_prints(desktop, server_url, screenshot):
 
 def test_the_activity_edit_page_offers_its_sign_in_sheet_and_filled_list(desktop, server_url, screenshot):
     pk = manage("shell", "-c", MAKE_ACTIVITY).split()[-1]
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/activities/edit/{pk}/")
     desktop.locator("header [data-controller='w-dropdown'] button").first.click()
     sheet = desktop.get_by_role("link", name="Danh sách ký tên", exact=True)

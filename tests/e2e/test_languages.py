@@ -13,7 +13,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, TRAINER, manage, sign_in
+from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, TRAINER, manage, open_signed_in
 
 EDITOR, REVIEWER, MANAGER = "i18n-editor", "i18n-reviewer", "i18n-manager"
 SETUP = f"""
@@ -79,7 +79,7 @@ def open_as(browser, site):
         context = browser.new_context(viewport=viewport or {"width": 1280, "height": 900}, locale="vi-VN")
         contexts.append(context)
         page = context.new_page()
-        sign_in(page, site["url"], username, next_url)
+        open_signed_in(page, site["url"], username, next_url)
         return page
 
     yield signed_in

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN_PASSWORD, manage, sign_in, submit_form
+from tests.e2e.conftest import ADMIN_PASSWORD, manage, open_signed_in, submit_form
 
 EDITOR, REVIEWER = "e2e-editor", "e2e-reviewer"
 USERS = f"""
@@ -57,7 +57,7 @@ def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, sc
     url = demo_site["url"]
     title = "Bài thử nghiệm từ biên tập viên"
     editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()  # English admin
-    sign_in(editor, url, EDITOR)
+    open_signed_in(editor, url, EDITOR)
     editor.goto(f"{url}/admin/pages/add/cms/articlepage/{demo_site['article_index']}/")
     editor.fill("#id_title", title)
     editor.fill("#id_summary", "Một bài viết mới cần người duyệt trước khi đăng.")
@@ -75,7 +75,7 @@ def test_editor_submits_reviewer_publishes_reader_sees_it(browser, demo_site, sc
     assert f">{title}<" not in _public_html(url)
 
     reviewer = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    sign_in(reviewer, url, REVIEWER)
+    open_signed_in(reviewer, url, REVIEWER)
     reviewer.goto(f"{url}/admin/pages/{page_id}/edit/")
     approve = reviewer.locator("button[data-workflow-action-name='approve']").first
     approve.wait_for(state="attached")

@@ -3,12 +3,12 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import TRAINER, sign_in
+from tests.e2e.conftest import TRAINER, open_signed_in
 from tests.e2e.phone import choose_commune
 
 
 def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, screenshot):
-    sign_in(phone, server_url, TRAINER, "/record/")
+    open_signed_in(phone, server_url, TRAINER, "/record/")
     assert phone.evaluate("document.documentElement.scrollWidth") <= 360
     phone.select_option("select[name=kind]", "community")
     phone.fill("input[name=title]", "Truyền thông phòng, chống mua bán người tại Na Mèo")
@@ -29,7 +29,7 @@ def test_trainer_on_a_phone_records_a_session_with_attendees(phone, server_url, 
 def test_a_draft_survives_a_dropped_connection_and_is_sent_later(browser, server_url):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="vi-VN")
     page = context.new_page()
-    sign_in(page, server_url, TRAINER, "/record/")
+    open_signed_in(page, server_url, TRAINER, "/record/")
     expect(page.locator("body")).to_have_attribute("data-ready", "data")  # her records opened by her session
     page.fill("input[name=title]", "Họp dân khi mất sóng")
     choose_commune(page, "Na Mèo", "Na Mèo (Thanh Hóa)")
@@ -60,7 +60,7 @@ def test_trainer_types_counts_with_dots_on_the_phone(phone, server_url):
     meant, and "1,200" (a decimal comma to a Vietnamese reader) is refused saying how."""
     from tests.e2e.conftest import manage
 
-    sign_in(phone, server_url, TRAINER, "/record/")
+    open_signed_in(phone, server_url, TRAINER, "/record/")
     phone.fill("input[name=title]", "Họp dân đếm theo kiểu Việt")
     # Typed day first, as on paper (never the browser's picker, which follows the phone's language).
     phone.fill("input[name=start_date]", "16/03/2025")
@@ -109,7 +109,7 @@ def test_a_date_typed_day_first_is_stored_as_meant_whatever_the_phones_language(
 
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale)
     page = context.new_page()
-    sign_in(page, server_url, TRAINER, "/record/")
+    open_signed_in(page, server_url, TRAINER, "/record/")
     title = f"Lớp tập huấn 52 nạn nhân trở về ({locale})"
     page.fill("input[name=title]", title)
     page.fill("input[name=start_date]", "")
@@ -127,7 +127,7 @@ def test_a_date_typed_day_first_is_stored_as_meant_whatever_the_phones_language(
 def test_a_year_of_five_digits_is_refused_offline_and_nothing_is_queued(browser, server_url, locale):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale)
     page = context.new_page()
-    sign_in(page, server_url, TRAINER, "/record/")
+    open_signed_in(page, server_url, TRAINER, "/record/")
     expect(page.locator("body")).to_have_attribute("data-ready", "data")
     context.set_offline(True)
     page.fill("input[name=title]", "Buổi truyền thông năm gõ nhầm")

@@ -1,6 +1,6 @@
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, sign_in
+from tests.e2e.conftest import ADMIN, ADMIN_PASSWORD, open_signed_in
 
 
 def test_reader_on_a_phone_opens_the_home_page(phone, server_url, screenshot):
@@ -36,7 +36,7 @@ def test_admin_signs_in_and_finds_a_border_commune(desktop, server_url, screensh
 
 
 def test_admin_opens_an_old_province_and_sees_its_successor(desktop, server_url, screenshot):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/places/?q=tien+giang&level=province")
     with desktop.expect_navigation():
         desktop.get_by_role("link", name="Tỉnh Tiền Giang").click()

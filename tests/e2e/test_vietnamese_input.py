@@ -10,7 +10,7 @@ import json
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import manage, sign_in
+from tests.e2e.conftest import manage, open_signed_in
 
 LEAFLET_INDEX = """
 from cms.models import HomePage, LeafletIndexPage
@@ -45,7 +45,7 @@ def leaflet_index(server_url) -> int:
 
 
 def test_activity_form_stores_a_day_first_date_and_counts_with_dots(desktop, server_url):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/activities/new/")
     desktop.select_option("#id_kind", "community")
     desktop.fill("#id_title", "Truyền thông tại bản Na Mèo, tháng 3/2016")
@@ -71,7 +71,7 @@ def test_activity_form_stores_a_day_first_date_and_counts_with_dots(desktop, ser
 
 
 def test_activity_form_refuses_an_impossible_date_instead_of_saving_today(desktop, server_url):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/activities/new/")
     desktop.select_option("#id_kind", "community")
     desktop.fill("#id_title", "Buổi ngày không có thật")
@@ -84,7 +84,7 @@ def test_activity_form_refuses_an_impossible_date_instead_of_saving_today(deskto
 
 
 def test_totals_report_filters_by_the_dates_typed(desktop, server_url):
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(server_url + "/admin/reports/totals/")
     type_date(desktop, "#id_date_from", "01/01/2016")
     type_date(desktop, "#id_date_to", "31/12/2016")
@@ -97,7 +97,7 @@ def test_totals_report_filters_by_the_dates_typed(desktop, server_url):
 
 def test_new_leaflet_keeps_its_print_run_date_and_gets_an_ascii_address(desktop, server_url, leaflet_index):
     title = "Tờ rơi: Đi làm xa an toàn — những điều chị em người Thái ở Quan Sơn, Mường Lát cần nhớ trước khi nhận lời"
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/pages/add/cms/leafletpage/{leaflet_index}/")
     desktop.fill("#id_title", title)
     desktop.locator("#id_title").press("Tab")
@@ -133,7 +133,7 @@ print(index.pk)
 def test_starting_an_article_again_beside_its_saved_draft_publishes_it_at_the_next_address(desktop, server_url):
     # The draft stands for what autosave kept of the first attempt: it holds the address.
     index = int(manage("shell", "-c", ARTICLE_INDEX_AND_DRAFT).strip().splitlines()[-1])
-    sign_in(desktop, server_url)
+    open_signed_in(desktop, server_url)
     desktop.goto(f"{server_url}/admin/pages/add/cms/articlepage/{index}/")
     desktop.fill("#id_title", "Phiên chợ truyền thông ở Pù Nhi")
     desktop.locator("#id_title").press("Tab")

@@ -10,6 +10,9 @@ import pytest
 
 from access.roles import MANAGERS, TRAINERS
 from campaigns.models import Target
+from places.loading import load_places
+from places.models import Place
+from tests.conftest import shared_records
 from tests.factories import (
     SON_LA,
     THANH_HOA,
@@ -47,19 +50,24 @@ def _province(code: str, commune, campaign, tag: str) -> SimpleNamespace:
     )
 
 
-@pytest.fixture
-def provinces(places) -> SimpleNamespace:
+@pytest.fixture(scope="module")
+def provinces(django_db_setup, django_db_blocker) -> SimpleNamespace:
+    """Built once for a module (shared_records): each test's changes to these records are
+    rolled back, and every later test of the module sees them as they were built."""
     from tests.factories import NA_MEO, current_commune
 
-    campaign = CampaignFactory(code="KH-2025")
-    return SimpleNamespace(
-        campaign=campaign,
-        a=_province(THANH_HOA, current_commune(NA_MEO), campaign, "A"),
-        b=_province(SON_LA, son_la_commune(), campaign, "B"),
-        national_target=Target.objects.create(
-            campaign=campaign, measure=Target.Measure.PARTICIPANTS, value=1000, start_date=datetime.date(2025, 1, 1)
-        ),
-    )
+    with shared_records(django_db_blocker):
+        if not Place.objects.exists():  # emptied by a transactional test before this module
+            load_places()
+        campaign = CampaignFactory(code="KH-2025")
+        yield SimpleNamespace(
+            campaign=campaign,
+            a=_province(THANH_HOA, current_commune(NA_MEO), campaign, "A"),
+            b=_province(SON_LA, son_la_commune(), campaign, "B"),
+            national_target=Target.objects.create(
+                campaign=campaign, measure=Target.Measure.PARTICIPANTS, value=1000, start_date=datetime.date(2025, 1, 1)
+            ),
+        )
 
 
 @pytest.fixture(params=sorted(PROVINCIAL_ROLES))
