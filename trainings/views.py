@@ -97,6 +97,8 @@ def app_texts() -> dict:
         "pin_short": _("The PIN must have at least 6 digits."),
         "pin_set": _("PIN set: without signal, it opens your records on this phone."),
         "pin_wrong": _("This is not the PIN set on this phone."),
+        "search_none": _("Nobody of your provinces has this name."),
+        "search_offline": _("Searching needs a connection: add the person below instead."),
     }
 
 
