@@ -17,6 +17,7 @@ from campaigns.models.common import EARLY_DATE, FUTURE_DATE, HOW_TO_WRITE_A_DATE
 from core.fields import DayField
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
 from trainings.phone_sessions import keep_signed_in
+from trainings.phone_sync import people_on_phone
 from trainings.submission import parse_uuid, submit
 
 LOGIN_URL = "wagtailadmin_login"
@@ -106,7 +107,7 @@ def _render_form(request, form, attendees, *, status: int = 200, shell: bool = F
     context = {
         "form": form,
         "attendees": attendees,
-        "people": [] if shell else present_options(form),
+        "people": [] if shell else present_options(form, people_on_phone(request.user)),
         "shell": shell,
         "texts": app_texts(),
         "date_rules": date_rules(),

@@ -306,3 +306,17 @@ def test_the_data_is_read_in_a_fixed_number_of_queries(client, trainer, django_a
         assert client.get(DATA).status_code == 200
     with django_assert_num_queries(15):
         assert client.get(DATA, {"since": token}).status_code == 200
+
+
+def test_the_form_page_of_a_national_account_lists_only_her_recent_sign_in_lists(client):
+    national = staff(NATIONAL_ADMINS)
+    client.force_login(national)
+    listed, other = ParticipantFactory(full_name="Hà Thị Lan"), ParticipantFactory(full_name="Vi Thị Hoa")
+    national_recording(national, [listed])
+    page = client.get("/record/")
+    assert [person.full_name for person, _ in page.context["people"]] == ["Hà Thị Lan"]
+    ticked = client.post("/record/", {"present": [str(other.pk)], "title": ""})
+    assert [(person.full_name, checked) for person, checked in ticked.context["people"]] == [
+        ("Hà Thị Lan", False),
+        ("Vi Thị Hoa", True),
+    ]
