@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from reporting.stats import perturbation, suppression
+from reporting.stats import cache, perturbation, suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
 from reporting.stats.leaflets import leaflet_distribution
@@ -122,11 +122,27 @@ def totals(
     any filter (see suppression.py; `threshold` defaults to settings.SENSITIVE_COUNT_THRESHOLD).
     One grouped query per measure family, one aggregate per family for the total, one query
     per kind of label (places, campaigns, organisers, audiences), and in public one more
-    for the sensitive activities.
+    for the sensitive activities. An anonymous answer (public, no user) is kept in the cache
+    until the records change (cache.py): asked again, it costs one cache read.
     """
     by = normalise_by(by)
     filters = filters or Filters()
     measures = _wanted(measures, PUBLIC_MEASURES if public else MEASURES)
+    if public and user is None:
+        limit = suppression.threshold() if threshold is None else threshold
+        question = {
+            "by": by,
+            "filters": {**filters.as_json(), "place": filters.place.pk if filters.place else None},
+            "measures": measures,
+            "as_recorded": as_recorded,
+            "threshold": limit,
+            "bound": perturbation.bound(),
+        }
+        return cache.cached_answer(question, lambda: _totals(by, filters, None, True, as_recorded, limit, measures))
+    return _totals(by, filters, user, public, as_recorded, threshold, measures)
+
+
+def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Totals:
     result = Totals(by=by, filters=filters, measures=measures)
     grouped: dict[tuple, dict] = {}
     for family in FAMILIES:
