@@ -10,10 +10,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from campaigns.models import Activity, ActivityKind
+from campaigns.resources.clubs import ClubResource
 from campaigns.services import save_activity, update_activities
 from reporting.stats import Filters, perturbation, totals
 from reporting.stats import cache as answers
-from tests.factories import ActivityFactory, ClubFactory, DistributionFactory, current_commune, staff
+from tests.factories import ActivityFactory, ClubFactory, DistributionFactory, OrganiserFactory, current_commune, staff
+from tests.transfers.conftest import csv_file
+from transfers.service import run_import
 
 pytestmark = pytest.mark.usefixtures("places")
 
@@ -93,3 +96,12 @@ def test_the_api_and_the_pages_share_the_answers(client, records):
     count, again = queries(lambda: client.get("/api/v1/stats/totals/", {"by": "province"}))
     assert (first.status_code, again.json(), count) == (200, first.json(), 0)
     assert queries(lambda: totals(["province"], public=True))[0] == 0  # what the statistics page asks
+
+
+def test_an_import_of_clubs_written_in_bulk_is_in_the_next_answer():
+    OrganiserFactory(name="Hội LHPN tỉnh Thanh Hóa", short_name="Hội LHPN Thanh Hóa")
+    header = "Mã,Tên câu lạc bộ,Tỉnh/Thành phố,Xã/Phường,Ngày thành lập,Đơn vị tổ chức,Tình trạng,Số thành viên"
+    assert totals(public=True).total["clubs"] == 0
+    file = csv_file("CLB-1,CLB Na Mèo,Thanh Hóa,Na Mèo,15/03/2024,Hội LHPN Thanh Hóa,Đang hoạt động,25", header=header)
+    assert run_import(ClubResource, file, name="c.csv").created == 1
+    assert totals(public=True).total["clubs"] == 1
