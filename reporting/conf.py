@@ -6,11 +6,15 @@
   Data Collaborative applies to published trafficking data.
 - `REPORTING_PERIOD_FIRST_DAY` (1): the day of the month reporting periods start on
   (README, *The reporting cycle*).
+- `PUBLIC_TOTALS_CACHE_SECONDS` (600): how long an anonymous answer of `totals` stays in the
+  cache (reporting/stats/cache.py); every write moves the data version, so a kept answer is
+  never older than the data in one process; 0 turns the cache off.
 """
 
 from core.conf import setting
 
 DEFAULT_SENSITIVE_COUNT_THRESHOLD = 11
+DEFAULT_PUBLIC_TOTALS_CACHE_SECONDS = 600
 
 
 def sensitive_count_threshold() -> int:
@@ -28,3 +32,8 @@ def period_first_day() -> int:
     if not 1 <= int(day) <= 28:
         raise ValueError("REPORTING_PERIOD_FIRST_DAY must be a day from 1 to 28")
     return int(day)
+
+
+def public_totals_cache_seconds() -> int:
+    """Seconds an anonymous answer of totals stays in the cache (0: not kept)."""
+    return setting("PUBLIC_TOTALS_CACHE_SECONDS", DEFAULT_PUBLIC_TOTALS_CACHE_SECONDS)

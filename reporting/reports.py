@@ -19,7 +19,9 @@ from openpyxl.utils import get_column_letter
 
 from core.cells import escape_formula
 from core.pdf import html_to_pdf
-from reporting.stats import Totals, totals
+from reporting.stats import Totals, normalise_by, totals
+from reporting.stats.families import MEASURE_FAMILY
+from reporting.stats.labels import row_labels
 from reporting.stats.query import TotalsQueryForm
 from reporting.stats.tables import KEY_COLUMNS, columns, total_row
 
@@ -41,33 +43,91 @@ class Report:
     columns: list[tuple[str, str]]
     lines: list[ReportLine] = field(default_factory=list)
     scoped: bool = False
+    subtotals: dict[tuple, dict] = field(default_factory=dict)  # by the first grouping's keys
+
+    def rows_by(self, by) -> list[dict] | None:
+        """The rows of this report grouped by `by` (its table, or its subtotals), without
+        asking again; None when the report holds no such rows."""
+        by = normalise_by(by)
+        if by == self.result.by:
+            return self.result.rows
+        if self.subtotals and by == self.result.by[:1]:
+            return list(self.subtotals.values())
+        return None
+
+
+# Groupings where a record can fall in several rows (an activity with two organisers, or two
+# audiences): a sum of those rows counts it twice, so their totals are asked for, not summed.
+MANY_PER_RECORD = {"organiser", "audience"}
+# Measures that no sum of rows gives: one person at two sessions is one person.
+DISTINCT_MEASURES = {"unique_participants"}
 
 
 def build_report(form: TotalsQueryForm, user) -> Report:
     """The report for a valid form: rows, a subtotal after each group of the first grouping
-    (when there are two or more), and the total."""
+    (when there are two or more), and the total. The table is asked for once; the subtotals
+    are its rows summed where a sum is exact, asked again only for the rest."""
     by = form.cleaned_data["by"] or ["province"]
     filters = form.to_filters()
     as_recorded = form.cleaned_data["as_recorded"]
     result = totals(by, filters, user=user, as_recorded=as_recorded)
     report = Report(result, state_filters(form), columns(result))
     report.scoped = _scoped(user)
-    subtotals = {}
     if len(result.by) > 1:
-        first = result.by[0]
-        for row in totals([first], filters, user=user, as_recorded=as_recorded).rows:
-            subtotals[_identity(first, row)] = row
+        report.subtotals = first_level(result, user=user, as_recorded=as_recorded)
     previous = None
     for row in result.rows:
         identity = _identity(result.by[0], row)
-        if subtotals and previous is not None and identity != previous:
-            report.lines.append(_subtotal(result, subtotals, previous))
+        if report.subtotals and previous is not None and identity != previous:
+            report.lines.append(_subtotal(result, report.subtotals, previous))
         report.lines.append(ReportLine(row))
         previous = identity
-    if subtotals and previous is not None:
-        report.lines.append(_subtotal(result, subtotals, previous))
+    if report.subtotals and previous is not None:
+        report.lines.append(_subtotal(result, report.subtotals, previous))
     report.lines.append(ReportLine(total_row(result), "total"))
     return report
+
+
+def first_level(result: Totals, *, user, as_recorded: bool) -> dict[tuple, dict]:
+    """The totals of `result` by its first grouping, keyed as `_identity` keys them: sums
+    of its rows for the measures a sum gives exactly, one more call of `totals` (for those
+    measures only) for the others."""
+    first = result.by[0]
+    summed, asked = _how_to_subtotal(result)
+    label_keys = list(row_labels([first], [])[first](None))
+    groups: dict[tuple, dict] = {}
+    for row in result.rows:
+        group = groups.setdefault(
+            _identity(first, row),
+            # A measure asked again is 0 in a group where its records are none, as in totals().
+            {**{key: row.get(key) for key in label_keys}, **dict.fromkeys(result.measures), **dict.fromkeys(asked, 0)},
+        )
+        for measure in summed:
+            if row[measure] is not None:
+                group[measure] = (group[measure] or 0) + row[measure]
+    if asked:
+        for row in totals([first], result.filters, user=user, as_recorded=as_recorded, measures=asked).rows:
+            group = groups.get(_identity(first, row))
+            if group is not None:
+                group.update({measure: row[measure] for measure in asked})
+    return groups
+
+
+def _how_to_subtotal(result: Totals) -> tuple[list[str], list[str]]:
+    """(measures summed from the rows, measures asked again by the first grouping alone)."""
+    first, rest = result.by[0], set(result.by[1:])
+    summed, asked = [], []
+    for measure in result.measures:
+        family = MEASURE_FAMILY[measure]
+        if (
+            family.applies(result.by, result.filters)
+            and measure not in DISTINCT_MEASURES
+            and not rest & MANY_PER_RECORD
+        ):
+            summed.append(measure)
+        elif family.applies([first], result.filters):
+            asked.append(measure)
+    return summed, asked
 
 
 def _scoped(user) -> bool:

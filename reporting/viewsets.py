@@ -89,15 +89,21 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
         return context
 
     def charts(self) -> dict:
-        """Participants and sessions per province, and over time, for the same filters."""
-        filters, user = self.form.to_filters(), self.request.user
-        as_recorded = self.form.cleaned_data["as_recorded"]
-        provinces = totals(["province"], filters, user=user, as_recorded=as_recorded).rows
+        """Participants and sessions per province, and over time, for the same filters: from
+        the report's own rows where it holds them, else asked for these two measures only."""
+        provinces = self.chart_rows(["province"])
         return {
             "measures": {measure: str(label) for measure, label in _chart_labels().items()},
             "provinces": _series([row["province_name"] or "—" for row in provinces], provinces),
-            "months": _over_time(totals(["month"], filters, user=user).rows),
+            "months": _over_time(self.chart_rows(["month"])),
         }
+
+    def chart_rows(self, by: list[str]) -> list[dict]:
+        rows = self.report.rows_by(by)
+        if rows is not None:
+            return rows
+        filters, as_recorded = self.form.to_filters(), self.form.cleaned_data["as_recorded"]
+        return totals(by, filters, user=self.request.user, as_recorded=as_recorded, measures=CHART_MEASURES).rows
 
 
 def _series(labels: list[str], rows: list[dict]) -> dict:

@@ -59,6 +59,8 @@ NEW_MODELS = {
     ("trainings", "activitycourse"),
     ("trainings", "activitytrainer"),
     ("trainings", "clubmember"),
+    # the phones' incremental sync: people to forget.
+    ("trainings", "phoneremoval"),
 }
 # Permissions of a new model beyond Django's four (add, change, delete, view).
 EXTRA_PERMISSIONS = {("reporting", "reportingperiod"): 4}  # submit, approve, accept, reopen

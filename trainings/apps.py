@@ -7,12 +7,19 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete
+
         from campaigns.rules import register_write_rule
         from trainings import roles
-        from trainings.rules import SignInCounts
+        from trainings.models import Participant
+        from trainings.phone_sync import note_removal
+        from trainings.rules import ListsChanged, SignInCounts
 
         # Every write of an activity, by any path, keeps the counts of its sign-in list.
         register_write_rule(SignInCounts())
+        register_write_rule(ListsChanged())
+        # A deleted person leaves the phones too (every ORM delete, one by one or in bulk, sends it).
+        post_delete.connect(note_removal, sender=Participant, dispatch_uid="trainings.phone_removal")
         roles.register()  # the roles' permissions on this app's models
         register_transfers()
 

@@ -10,6 +10,12 @@ only what it changes.
   last used it (a trip to the border communes lasts days to weeks, often without signal, and
   her queue is sent only while she is signed in). Each use starts the period again; signing
   out, or an administrator's *End sessions*, ends it at once.
+- `PHONE_RECENT_DAYS` (365): national staff keep on the phone only the people of the sign-in
+  lists of the activities they recorded or trained in within these days (trainings/phone_sync.py);
+  anyone else is found with the phone's search.
+- `PHONE_SYNC_FULL_DAYS` (7): a phone that last asked longer ago gets its whole data again.
+- `PHONE_SYNC_OVERLAP_SECONDS` (600): how far before its token an incremental answer looks, so
+  that a change whose transaction committed after the token reaches the phone too.
 """
 
 from core.conf import setting
@@ -17,6 +23,9 @@ from core.conf import setting
 DEFAULT_MAX_NEW_ATTENDEES = 200
 DEFAULT_MAX_RECORD_BYTES = 512 * 1024
 DEFAULT_PHONE_SESSION_DAYS = 28
+DEFAULT_PHONE_RECENT_DAYS = 365
+DEFAULT_PHONE_SYNC_FULL_DAYS = 7
+DEFAULT_PHONE_SYNC_OVERLAP_SECONDS = 600
 
 
 def max_new_attendees() -> int:
@@ -32,3 +41,18 @@ def max_record_bytes() -> int:
 def phone_session_days() -> int:
     """Days a trainer's phone session lasts after her last use."""
     return setting("PHONE_SESSION_DAYS", DEFAULT_PHONE_SESSION_DAYS)
+
+
+def phone_recent_days() -> int:
+    """Days of her own activities whose sign-in lists a national account keeps on the phone."""
+    return setting("PHONE_RECENT_DAYS", DEFAULT_PHONE_RECENT_DAYS)
+
+
+def phone_sync_full_days() -> int:
+    """Days after which a phone's incremental sync gets the whole data again."""
+    return setting("PHONE_SYNC_FULL_DAYS", DEFAULT_PHONE_SYNC_FULL_DAYS)
+
+
+def phone_sync_overlap_seconds() -> int:
+    """Seconds before its token that an incremental answer looks back."""
+    return setting("PHONE_SYNC_OVERLAP_SECONDS", DEFAULT_PHONE_SYNC_OVERLAP_SECONDS)

@@ -1,6 +1,7 @@
 """The phone form: one activity and who came, in under a minute."""
 
 from django import forms
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -114,8 +115,13 @@ class BaseNewAttendeeFormSet(forms.BaseFormSet):
 NewAttendeeFormSet = forms.formset_factory(NewAttendeeForm, formset=BaseNewAttendeeFormSet, extra=2)
 
 
-def present_options(form: RecordActivityForm) -> list[tuple[Participant, bool]]:
-    """The people a trainer can tick, each with its commune for the page's commune filter."""
+def present_options(form: RecordActivityForm, people=None) -> list[tuple[Participant, bool]]:
+    """The people a trainer can tick, each with its commune for the page's commune filter:
+    those of `people` (what her phone keeps, trainings/phone_sync.py) and those already ticked."""
     chosen = {str(value) for value in (form["present"].value() or [])}
-    people = form.fields["present"].queryset.select_related("commune").order_by("full_name", "id")
-    return [(person, str(person.pk) in chosen) for person in people]
+    shown = form.fields["present"].queryset
+    if people is not None:
+        ticked = [value for value in chosen if value.isdigit() and len(value) < 19]
+        shown = shown.filter(Q(pk__in=people.values("pk")) | Q(pk__in=ticked))
+    shown = shown.select_related("commune").order_by("full_name", "id")
+    return [(person, str(person.pk) in chosen) for person in shown]

@@ -92,6 +92,8 @@ class Participant(index.Indexed, models.Model):
     )
     phone = models.CharField(_("phone"), max_length=20, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    # What the phone's incremental sync asks for (trainings/phone_sync.py): rows changed since.
+    updated_at = models.DateTimeField(_("updated"), auto_now=True, db_index=True)
 
     objects = ParticipantQuerySet.as_manager()
 
@@ -112,7 +114,18 @@ class Participant(index.Indexed, models.Model):
     def save(self, *args, **kwargs) -> None:
         if self.commune_id:
             self.province_id = self.commune.province_id
+        moved_from = getattr(self, "_stored_province_id", None)
         super().save(*args, **kwargs)
+        if moved_from and moved_from != self.province_id:
+            # Gone from the phones of her old province: they learn it as they learn a deletion.
+            PhoneRemoval.objects.create(participant_id=self.pk, province_id=moved_from)
+        self._stored_province_id = self.province_id
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        instance = super().from_db(db, field_names, values)
+        instance._stored_province_id = instance.__dict__.get("province_id")
+        return instance
 
     @property
     def is_ethnic_minority(self) -> bool:
@@ -215,3 +228,19 @@ class ClubMember(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant} @ {self.club}"
+
+
+class PhoneRemoval(models.Model):
+    """A person who left the phones of a province (deleted, or moved to another province):
+    the phone's incremental sync tells the phones that kept her to forget her."""
+
+    participant_id = models.PositiveIntegerField(_("participant"))
+    province_id = models.PositiveIntegerField(_("province"), null=True)
+    removed_at = models.DateTimeField(_("removed"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("person removed from phones")
+        verbose_name_plural = _("people removed from phones")
+
+    def __str__(self) -> str:
+        return f"{self.participant_id} @ {self.removed_at:%Y-%m-%d %H:%M}"

@@ -1,7 +1,12 @@
 """The phone form without a connection: the data it keeps, the JSON it sends, the app's files.
 
-- `data`: what the form needs offline (communes, clubs, people of the user's provinces…),
+- `session`: the signed-in account's code, the key that wraps her data on the phone and the
+  CSRF token; small, never compressed (BREACH: a secret stays out of any compressed answer).
+- `data`: what the form needs offline (communes, clubs, people… trainings/phone_sync.py), whole
+  or since a token, gzip-compressed, holding no secret and echoing nothing of the request;
   fetched while online and kept in the phone's IndexedDB, never in Cache Storage.
+- `people`: the server's search for someone the phone does not keep (uncompressed: it
+  answers what was typed).
 - `submit_json`: one queued recording; idempotent by the phone's UUID (trainings/submission.py).
 - `service_worker`, `manifest`, `offline_page`: the installable app, scoped to /record/.
 """
@@ -20,13 +25,13 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.gzip import gzip_page
 from django.views.decorators.http import require_GET, require_POST
 
 from trainings import conf
-from trainings.forms import RecordActivityForm
-from trainings.models import Participant
 from trainings.phone_keys import account_code, wrapping_key
 from trainings.phone_sessions import keep_signed_in
+from trainings.phone_sync import people_matching, phone_data
 from trainings.submission import Unreadable, form_data_from_json, parse_uuid, submit
 
 PRECACHED_STATIC = (
@@ -61,31 +66,45 @@ def _refusal(request):
 
 @never_cache
 @require_GET
-def data(request):
-    """The form's choices for this user, as JSON: only the user's provinces' communes and people."""
+def session(request):
+    """Her account's code, the key that opens her data on the phone, and the CSRF token."""
     refused = _refusal(request)
     if refused:
         return refused
     user = request.user
-    form = RecordActivityForm(user=user)
-    communes = form.fields["place"].queryset.values_list("pk", "short_name", "province__short_name")
-    clubs = form.fields["club"].queryset.values_list("pk", "name", "place_id")
-    people = (
-        Participant.objects.for_user(user)
-        .order_by("full_name", "pk")
-        .values_list("pk", "full_name", "birth_year", "commune_id")
-    )
     return _json(
-        200,
-        user=user.get_username(),
-        owner=account_code(user),
-        key=wrapping_key(user),
-        csrf=get_token(request),
-        communes=[{"id": pk, "name": name, "province": province} for pk, name, province in communes],
-        clubs=[{"id": pk, "name": name, "place": place} for pk, name, place in clubs],
-        people=[{"id": pk, "name": name, "birth_year": year, "commune": commune} for pk, name, year, commune in people],
-        campaigns=[{"id": campaign.pk, "name": str(campaign)} for campaign in form.fields["campaign"].queryset],
+        200, user=user.get_username(), owner=account_code(user), key=wrapping_key(user), csrf=get_token(request)
     )
+
+
+@gzip_page
+@never_cache
+@require_GET
+def data(request):
+    """The form's choices for this user, as JSON (trainings/phone_sync.py): whole, or what
+    changed since the token of `?since=`."""
+    refused = _refusal(request)
+    if refused:
+        return refused
+    return _json(200, **phone_data(request.user, request.GET.get("since")))
+
+
+SEARCH_MIN_LETTERS = 2
+
+
+@never_cache
+@require_GET
+def people(request):
+    """People of the user's provinces whose name holds `?q=` (optionally of `?commune=`)."""
+    refused = _refusal(request)
+    if refused:
+        return refused
+    text = request.GET.get("q", "").strip()[:120]
+    commune = request.GET.get("commune", "")
+    if len(text) < SEARCH_MIN_LETTERS:
+        return _json(200, people=[])
+    commune_id = int(commune) if commune.isdigit() and len(commune) < 10 else None
+    return _json(200, people=people_matching(request.user, text, commune=commune_id))
 
 
 @never_cache

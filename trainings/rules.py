@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from django.db.models import Count, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from campaigns.models import Activity
 from campaigns.rules import Action, ActivityWrite, WriteRule
 from campaigns.services import set_counts
 from core.text import grouped
@@ -76,3 +78,16 @@ class SignInCounts(WriteRule):
             "This activity has a sign-in list: its counts are the list's (%(present)s present, "
             "%(women)s women, %(minority)s ethnic minority), not the numbers given. Change the list to change them."
         ) % {"present": present, "women": women, "minority": minority}
+
+
+class ListsChanged(WriteRule):
+    """A sign-in list changed alone (an import of lines): its activity's `updated_at` moves as
+    any other change moves it, so that the phones of its trainers get the list's people
+    (trainings/phone_sync.py). One update, which leaves the version where the write put it."""
+
+    name = "trainings.lists_changed"
+
+    def written(self, writes: Sequence[ActivityWrite], *, user) -> None:
+        ids = [write.activity.pk for write in writes if write.action == Action.LINES]
+        if ids:
+            Activity._base_manager.filter(pk__in=ids).update(updated_at=timezone.now())

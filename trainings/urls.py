@@ -11,6 +11,8 @@ urlpatterns = [
     path("offline/", offline.offline_page, name="offline"),
     path("sw.js", offline.service_worker, name="service_worker"),
     path("manifest.webmanifest", offline.manifest, name="manifest"),
+    path("api/session/", offline.session, name="session"),
     path("api/data/", offline.data, name="data"),
+    path("api/people/", offline.people, name="people"),
     path("api/activities/", offline.submit_json, name="submit"),
 ]

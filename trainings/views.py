@@ -17,6 +17,7 @@ from campaigns.models.common import EARLY_DATE, FUTURE_DATE, HOW_TO_WRITE_A_DATE
 from core.fields import DayField
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
 from trainings.phone_sessions import keep_signed_in
+from trainings.phone_sync import people_on_phone
 from trainings.submission import parse_uuid, submit
 
 LOGIN_URL = "wagtailadmin_login"
@@ -97,6 +98,8 @@ def app_texts() -> dict:
         "pin_short": _("The PIN must have at least 6 digits."),
         "pin_set": _("PIN set: without signal, it opens your records on this phone."),
         "pin_wrong": _("This is not the PIN set on this phone."),
+        "search_none": _("Nobody of your provinces has this name."),
+        "search_offline": _("Searching needs a connection: add the person below instead."),
     }
 
 
@@ -104,7 +107,7 @@ def _render_form(request, form, attendees, *, status: int = 200, shell: bool = F
     context = {
         "form": form,
         "attendees": attendees,
-        "people": [] if shell else present_options(form),
+        "people": [] if shell else present_options(form, people_on_phone(request.user)),
         "shell": shell,
         "texts": app_texts(),
         "date_rules": date_rules(),

@@ -34,6 +34,7 @@ from transfers.base import Change, TransferResource, error_list
 from transfers.chunks import ChunkResult
 from transfers.files import FileRefused, read_sheet, write_sheet
 from transfers.preview import Previewer, RowReading
+from transfers.signals import imported
 
 CHUNK_ROWS = 2000
 MAX_LISTED_ERRORS = 500
@@ -191,6 +192,7 @@ def _import_file(resource_class, file, name, user, dry_run, progress, chunk_rows
             if report.errors or report.refused or dry_run:
                 raise _Rollback
             _log(resource, user)
+            imported.send(sender=resource._meta.model, report=report, user=user)
     except _Rollback:
         pass
     except FileRefused as refused:

@@ -24,6 +24,7 @@ RATE_LIMITS = dict.fromkeys(RATE_LIMITS, "100000/min")  # noqa: F405
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Off, so tests see what they just wrote; the cache tests turn it on.
 PUBLIC_PAGE_CACHE_SECONDS = 0
+PUBLIC_TOTALS_CACHE_SECONDS = 0
 STORAGES = {
     "default": {"BACKEND": "core.storage.MediaStorage"},
     "public": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

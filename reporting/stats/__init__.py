@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from reporting.stats import perturbation, suppression
+from reporting.stats import cache, perturbation, suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
 from reporting.stats.leaflets import leaflet_distribution
@@ -108,8 +108,13 @@ def totals(
     public: bool = False,
     as_recorded: bool = False,
     threshold: int | None = None,
+    measures=None,
 ) -> Totals:
     """Totals grouped by `by` (any of DIMENSIONS) under `filters`.
+
+    `measures` names the measures wanted (None: all of them); a family none of whose
+    measures is wanted is not asked at all, so a chart of sessions and participants pays
+    for no COUNT(DISTINCT …) over the sign-in lists.
 
     `user` narrows to the provinces that user may see (None: everything, for the command
     line). `public` gives only PUBLIC_MEASURES and hides small counts of sensitive audiences
@@ -117,11 +122,27 @@ def totals(
     any filter (see suppression.py; `threshold` defaults to settings.SENSITIVE_COUNT_THRESHOLD).
     One grouped query per measure family, one aggregate per family for the total, one query
     per kind of label (places, campaigns, organisers, audiences), and in public one more
-    for the sensitive activities.
+    for the sensitive activities. An anonymous answer (public, no user) is kept in the cache
+    until the records change (cache.py): asked again, it costs one cache read.
     """
     by = normalise_by(by)
     filters = filters or Filters()
-    measures = PUBLIC_MEASURES if public else MEASURES
+    measures = _wanted(measures, PUBLIC_MEASURES if public else MEASURES)
+    if public and user is None:
+        limit = suppression.threshold() if threshold is None else threshold
+        question = {
+            "by": by,
+            "filters": {**filters.as_json(), "place": filters.place.pk if filters.place else None},
+            "measures": measures,
+            "as_recorded": as_recorded,
+            "threshold": limit,
+            "bound": perturbation.bound(),
+        }
+        return cache.cached_answer(question, lambda: _totals(by, filters, None, True, as_recorded, limit, measures))
+    return _totals(by, filters, user, public, as_recorded, threshold, measures)
+
+
+def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Totals:
     result = Totals(by=by, filters=filters, measures=measures)
     grouped: dict[tuple, dict] = {}
     for family in FAMILIES:
@@ -147,6 +168,16 @@ def totals(
         perturbation.perturb_cell(result.total, sensitive_total)
     result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
+
+
+def _wanted(measures, allowed: list[str]) -> list[str]:
+    """The measures asked for, in the order of MEASURES; an unknown one is an error."""
+    if measures is None:
+        return list(allowed)
+    unknown = [name for name in measures if name not in MEASURES]
+    if unknown:
+        raise ValueError(_("Unknown measure: %(names)s.") % {"names": ", ".join(unknown)})
+    return [name for name in allowed if name in set(measures)]
 
 
 def held_outside_period(campaign) -> int:

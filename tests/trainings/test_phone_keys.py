@@ -10,32 +10,32 @@ from access.roles import TRAINERS
 from tests.factories import THANH_HOA, staff
 
 pytestmark = pytest.mark.usefixtures("places")
-DATA = "/record/api/data/"
+SESSION = "/record/api/session/"
 
 
-def test_the_data_answer_gives_the_trainer_her_code_and_key(client, trainer):
-    body = client.get(DATA).json()
+def test_the_session_answer_gives_the_trainer_her_code_and_key(client, trainer):
+    body = client.get(SESSION).json()
     assert len(base64.b64decode(body["key"])) == 32
     assert trainer.get_username() not in body["owner"]
-    assert body["key"] == client.get(DATA).json()["key"]  # the same key on every visit: it opens what she kept
+    assert body["key"] == client.get(SESSION).json()["key"]  # the same key on every visit: it opens what she kept
 
 
 def test_each_trainer_has_her_own_code_and_key(client, trainer):
     colleague = Client()
     colleague.force_login(staff(TRAINERS, THANH_HOA))
-    mine, theirs = client.get(DATA).json(), colleague.get(DATA).json()
+    mine, theirs = client.get(SESSION).json(), colleague.get(SESSION).json()
     assert (mine["owner"] != theirs["owner"], mine["key"] != theirs["key"]) == (True, True)
 
 
 def test_an_ended_session_gets_no_key(client):
-    response = client.get(DATA)
+    response = client.get(SESSION)
     assert response.status_code == 401
     assert "key" not in response.json()
     assert response["Clear-Site-Data"] == '"cache"'
 
 
 def test_the_key_is_never_kept_by_a_cache(client, trainer):
-    assert "no-store" in client.get(DATA)["Cache-Control"]
+    assert "no-store" in client.get(SESSION)["Cache-Control"]
 
 
 def test_signing_out_tells_the_browser_to_forget_the_site(client, trainer):

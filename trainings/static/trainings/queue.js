@@ -3,7 +3,8 @@
 // and nobody but its trainer may read a name on it.
 // - "keys": per account, its data key wrapped twice: by a key the server gives only to her
 //   signed-in session, and by a key made from the PIN she sets (PBKDF2), for days without signal;
-// - "people": the form's choices for the account (communes, clubs, people), encrypted;
+// - "people": the form's choices for the account (communes, clubs, people) with the token
+//   of the server's last answer, which the next sync sends back (?since=), encrypted;
 // - "outbox": recordings not yet accepted by the server, each under the UUID the phone made,
 //   encrypted; only its UUID, its account's code and when it was saved are in clear;
 // - "receipts": a short receipt (title, date, commune, link) of what the server accepted, encrypted.

@@ -349,8 +349,53 @@
     state.signIn = true;
   }
 
+  function getJson(url) {
+    return fetch(url, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } });
+  }
+
+  // The phone's data comes in rows (trainings/phone_sync.py); it keeps them as named fields.
+  var COLUMNS = {
+    communes: ["id", "name", "province"],
+    clubs: ["id", "name", "place"],
+    campaigns: ["id", "name"],
+    people: ["id", "name", "birth_year", "commune"],
+  };
+  function named(section, rows) {
+    return rows.map(function (row) {
+      var item = {};
+      COLUMNS[section].forEach(function (column, index) { item[column] = row[index]; });
+      return item;
+    });
+  }
+  function byName(a, b) { return a.name.localeCompare(b.name, "vi") || a.id - b.id; }
+
+  // The whole data replaces what was kept; an answer since a token changes only what it names.
+  function merged(kept, answer) {
+    var base = answer.full || !kept ? { communes: [], clubs: [], campaigns: [], people: [] } : kept;
+    var reference = { token: answer.token };
+    ["communes", "clubs", "campaigns"].forEach(function (section) {
+      reference[section] = answer[section] ? named(section, answer[section]) : base[section];
+    });
+    var people = {};
+    base.people.forEach(function (person) { people[person.id] = person; });
+    (answer.removed || []).forEach(function (id) { delete people[id]; });
+    named("people", answer.people || []).forEach(function (person) { people[person.id] = person; });
+    reference.people = Object.keys(people).map(function (id) { return people[id]; }).sort(byName);
+    return reference;
+  }
+
+  // The first time the whole data, then only what changed since the token kept with it.
+  function fetchReference(kept) {
+    var url = script.dataset.dataUrl;
+    if (kept && kept.token) url += "?since=" + encodeURIComponent(kept.token);
+    return getJson(url).then(function (response) {
+      if (!response.ok) return null;
+      return response.json().then(function (answer) { return merged(kept, answer); });
+    });
+  }
+
   function refresh() {
-    return fetch(script.dataset.dataUrl, { credentials: "same-origin", cache: "no-store", headers: { Accept: "application/json" } })
+    return getJson(script.dataset.sessionUrl)
       .then(function (response) {
         // The session ended (expired, or signed out elsewhere): keep everything, ask to sign in.
         // A different account signing in next replaces the reference data (below).
@@ -360,22 +405,62 @@
           return store.clearPersonal().then(function () { applyReference(null); return false; });
         }
         if (!response.ok) { retryLater(); return false; }
-        return response.json().then(function (reference) {
-          var key = reference.key;
-          var username = reference.user;
-          csrf = reference.csrf;
-          delete reference.csrf;
-          delete reference.key;
+        return response.json().then(function (session) {
+          csrf = session.csrf;
           state.signIn = false;
-          return store.unlockWithServer(reference.owner, key).then(function (v) {
+          return store.unlockWithServer(session.owner, session.key).then(function (v) {
             unlocked(v);
             return store.dropOthers(v)
-              .then(function () { return store.putReference(v, reference); })
-              .then(function () { return store.adoptOldRecords(v, username); })
-              .then(function () { applyReference(reference); return true; });
+              .then(function () { return store.getReference(v); })
+              .then(function (kept) {
+                return fetchReference(kept).then(function (reference) {
+                  if (!reference) { if (kept) applyReference(kept); retryLater(); return false; }
+                  return store.putReference(v, reference)
+                    .then(function () { return store.adoptOldRecords(v, session.user); })
+                    .then(function () { applyReference(reference); return true; });
+                });
+              });
           });
         });
       }, function () { retryLater(); return false; });
+  }
+
+  // --- Someone the phone does not keep: the server's search, while online ---------------
+  function searchPeople() {
+    var text = $("people-search-input").value.trim();
+    var results = $("people-search-results");
+    results.textContent = "";
+    if (text.length < 2) return;
+    if (!navigator.onLine) { results.appendChild(make("li", {}, T.search_offline)); return; }
+    var url = script.dataset.peopleUrl + "?q=" + encodeURIComponent(text);
+    getJson(url).then(function (response) {
+      if (!response.ok) { results.appendChild(make("li", {}, T.search_offline)); return; }
+      return response.json().then(function (answer) {
+        var found = named("people", answer.people);
+        if (!found.length) results.appendChild(make("li", {}, T.search_none));
+        found.forEach(function (person) {
+          var item = make("li");
+          var label = person.name + (person.birth_year ? " (" + person.birth_year + ")" : "");
+          var add = make("button", { type: "button", class: "secondary", "data-person": String(person.id) }, label);
+          add.addEventListener("click", function () { addPerson(person); item.remove(); });
+          item.appendChild(add);
+          results.appendChild(item);
+        });
+      });
+    }, function () { results.appendChild(make("li", {}, T.search_offline)); });
+  }
+
+  // A person found is kept on the phone with the others, and ticked.
+  function addPerson(person) {
+    var reference = state.reference || { communes: [], clubs: [], campaigns: [], people: [] };
+    if (!reference.people.some(function (known) { return known.id === person.id; })) {
+      reference.people = reference.people.concat([person]).sort(byName);
+    }
+    applyReference(reference);
+    var box = $("people-list").querySelector('input[value="' + person.id + '"]');
+    if (box) box.checked = true;
+    filterPeople();
+    if (state.vault) store.putReference(state.vault, reference);
   }
 
   function post(item) {
@@ -460,6 +545,11 @@
   });
 
   $("add-row").addEventListener("click", function () { addRow(); });
+  $("people-search").hidden = false;
+  $("people-search-go").addEventListener("click", searchPeople);
+  $("people-search-input").addEventListener("keydown", function (event) {
+    if (event.key === "Enter") { event.preventDefault(); searchPeople(); }
+  });
   form.elements.place.addEventListener("change", filterPeople);
   form.elements.kind.addEventListener("change", toggleClub);
   form.elements.start_date.addEventListener("input", dateProblem);
