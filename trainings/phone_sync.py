@@ -75,7 +75,9 @@ def scope_digest(user) -> str:
 def recent_activities(user) -> QuerySet:
     """The activities she recorded or trained in within `PHONE_RECENT_DAYS`."""
     since = timezone.localdate() - timedelta(days=conf.phone_recent_days())
-    return Activity.objects.for_user(user).filter(Q(recorded_by=user) | Q(trainers__user=user), start_date__gte=since)
+    return Activity.objects.for_user(user).filter(
+        Q(recorded_by=user) | Q(trainer_links__trainer__user=user), start_date__gte=since
+    )
 
 
 def people_on_phone(user) -> QuerySet:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from access.models import ProvinceScopedQuerySet
 
@@ -22,10 +23,10 @@ class PeriodKind(models.TextChoices):
 
 
 class PeriodState(models.TextChoices):
-    OPEN = "open", _("not submitted")
-    SUBMITTED = "submitted", _("awaiting approval")
-    APPROVED = "approved", _("approved")
-    ACCEPTED = "accepted", _("accepted")
+    OPEN = "open", pgettext_lazy("reporting period", "not submitted")
+    SUBMITTED = "submitted", pgettext_lazy("reporting period", "awaiting approval")
+    APPROVED = "approved", pgettext_lazy("reporting period", "approved")
+    ACCEPTED = "accepted", pgettext_lazy("reporting period", "accepted")
 
 
 # Approved and accepted periods refuse every write that would change a count inside them.
@@ -54,7 +55,9 @@ class ReportingPeriod(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), help_text=_("1–4 for a quarter, 1–2 for a half-year."))
     start_date = models.DateField(_("from"))
     end_date = models.DateField(_("to"))
-    state = models.CharField(_("state"), max_length=10, choices=PeriodState.choices, default=PeriodState.OPEN)
+    state = models.CharField(
+        pgettext_lazy("reporting period", "state"), max_length=10, choices=PeriodState.choices, default=PeriodState.OPEN
+    )
     submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
     submitted_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("submitted by"), null=True, blank=True,

@@ -13,7 +13,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext_lazy
 from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.models import ModelLogEntry
@@ -28,12 +28,12 @@ from reporting.stats import MEASURE_LABELS
 VIEW_PERMISSION = "reporting.view_reportingperiod"
 FIGURE_COLUMNS = ["sessions", "participants", "female", "unique_participants", "clubs", "leaflets_distributed"]
 MOVE_LABELS = {
-    "submit": gettext_lazy("Submit"),
-    "approve": gettext_lazy("Approve"),
-    "send_back": gettext_lazy("Send back"),
-    "accept": gettext_lazy("Accept"),
-    "request_reopening": gettext_lazy("Ask to reopen"),
-    "reopen": gettext_lazy("Reopen"),
+    "submit": pgettext_lazy("reporting period", "Submit"),
+    "approve": pgettext_lazy("reporting period", "Approve"),
+    "send_back": pgettext_lazy("reporting period", "Send back"),
+    "accept": pgettext_lazy("reporting period", "Accept"),
+    "request_reopening": pgettext_lazy("reporting period", "Ask to reopen"),
+    "reopen": pgettext_lazy("reporting period", "Reopen"),
 }
 DONE_MESSAGES = {
     "submit": gettext_lazy("%(period)s was submitted for approval."),
