@@ -6,22 +6,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('campaigns', '0012_activity_cell_key'),
+        ("campaigns", "0012_activity_cell_key"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='activity',
-            name='course',
+            model_name="activity",
+            name="course",
         ),
         migrations.RemoveField(
-            model_name='activity',
-            name='trainers',
+            model_name="activity",
+            name="trainers",
         ),
         migrations.RemoveField(
-            model_name='club',
-            name='members',
+            model_name="club",
+            name="members",
         ),
     ]

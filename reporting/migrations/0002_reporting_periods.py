@@ -6,44 +6,130 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('places', '0001_initial'),
-        ('reporting', '0001_initial'),
+        ("places", "0001_initial"),
+        ("reporting", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='ReportingPeriod',
+            name="ReportingPeriod",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('quarter', 'quarter'), ('half', 'half-year'), ('year', 'year')], max_length=10, verbose_name='period')),
-                ('year', models.PositiveSmallIntegerField(verbose_name='year')),
-                ('number', models.PositiveSmallIntegerField(help_text='1–4 for a quarter, 1–2 for a half-year.', verbose_name='number')),
-                ('start_date', models.DateField(verbose_name='from')),
-                ('end_date', models.DateField(verbose_name='to')),
-                ('state', models.CharField(choices=[('open', 'not submitted'), ('submitted', 'awaiting approval'), ('approved', 'approved'), ('accepted', 'accepted')], default='open', max_length=10, verbose_name='state')),
-                ('submitted_at', models.DateTimeField(blank=True, null=True, verbose_name='submitted at')),
-                ('approved_at', models.DateTimeField(blank=True, null=True, verbose_name='approved at')),
-                ('accepted_at', models.DateTimeField(blank=True, null=True, verbose_name='accepted at')),
-                ('approved_figures', models.JSONField(blank=True, default=dict, verbose_name='figures when approved')),
-                ('reopened_at', models.DateTimeField(blank=True, null=True, verbose_name='last reopened at')),
-                ('reopen_requested_at', models.DateTimeField(blank=True, null=True, verbose_name='reopening asked at')),
-                ('reopen_reason', models.TextField(blank=True, verbose_name='reason for reopening')),
-                ('accepted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='accepted by')),
-                ('approved_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='approved by')),
-                ('province', models.ForeignKey(limit_choices_to={'is_current': True, 'level': 'province'}, on_delete=django.db.models.deletion.PROTECT, related_name='+', to='places.place', verbose_name='province')),
-                ('reopen_requested_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='reopening asked by')),
-                ('submitted_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='submitted by')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("quarter", "quarter"), ("half", "half-year"), ("year", "year")],
+                        max_length=10,
+                        verbose_name="period",
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(verbose_name="year")),
+                (
+                    "number",
+                    models.PositiveSmallIntegerField(
+                        help_text="1–4 for a quarter, 1–2 for a half-year.", verbose_name="number"
+                    ),
+                ),
+                ("start_date", models.DateField(verbose_name="from")),
+                ("end_date", models.DateField(verbose_name="to")),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("open", "not submitted"),
+                            ("submitted", "awaiting approval"),
+                            ("approved", "approved"),
+                            ("accepted", "accepted"),
+                        ],
+                        default="open",
+                        max_length=10,
+                        verbose_name="state",
+                    ),
+                ),
+                ("submitted_at", models.DateTimeField(blank=True, null=True, verbose_name="submitted at")),
+                ("approved_at", models.DateTimeField(blank=True, null=True, verbose_name="approved at")),
+                ("accepted_at", models.DateTimeField(blank=True, null=True, verbose_name="accepted at")),
+                ("approved_figures", models.JSONField(blank=True, default=dict, verbose_name="figures when approved")),
+                ("reopened_at", models.DateTimeField(blank=True, null=True, verbose_name="last reopened at")),
+                ("reopen_requested_at", models.DateTimeField(blank=True, null=True, verbose_name="reopening asked at")),
+                ("reopen_reason", models.TextField(blank=True, verbose_name="reason for reopening")),
+                (
+                    "accepted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="accepted by",
+                    ),
+                ),
+                (
+                    "approved_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="approved by",
+                    ),
+                ),
+                (
+                    "province",
+                    models.ForeignKey(
+                        limit_choices_to={"is_current": True, "level": "province"},
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to="places.place",
+                        verbose_name="province",
+                    ),
+                ),
+                (
+                    "reopen_requested_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="reopening asked by",
+                    ),
+                ),
+                (
+                    "submitted_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="submitted by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'reporting period',
-                'verbose_name_plural': 'reporting periods',
-                'ordering': ['province__name', 'year', 'kind', 'number'],
-                'permissions': [('submit_reportingperiod', 'Can submit a reporting period'), ('approve_reportingperiod', 'Can approve a reporting period'), ('accept_reportingperiod', 'Can accept an approved reporting period'), ('reopen_reportingperiod', 'Can reopen an approved reporting period')],
-                'indexes': [models.Index(fields=['province', 'state', 'start_date', 'end_date'], name='reporting_r_provinc_91a238_idx')],
-                'constraints': [models.UniqueConstraint(fields=('province', 'kind', 'year', 'number'), name='reporting_period_unique')],
+                "verbose_name": "reporting period",
+                "verbose_name_plural": "reporting periods",
+                "ordering": ["province__name", "year", "kind", "number"],
+                "permissions": [
+                    ("submit_reportingperiod", "Can submit a reporting period"),
+                    ("approve_reportingperiod", "Can approve a reporting period"),
+                    ("accept_reportingperiod", "Can accept an approved reporting period"),
+                    ("reopen_reportingperiod", "Can reopen an approved reporting period"),
+                ],
+                "indexes": [
+                    models.Index(
+                        fields=["province", "state", "start_date", "end_date"], name="reporting_r_provinc_91a238_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("province", "kind", "year", "number"), name="reporting_period_unique"
+                    )
+                ],
             },
         ),
     ]
