@@ -18,6 +18,7 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from django.db.models import Q
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -87,9 +88,14 @@ class Locks:
             return
         start = min(span.start for span in spans)
         end = max(span.end or span.start for span in spans)
+        provinces = {span.province_id for span in spans}
+        # Periods of these provinces, or of the current provinces that took them over.
+        mine = Q(province_id__in=provinces) | Q(province__predecessors__in=provinces)
         self.periods = list(
             ReportingPeriod.objects.locked()
             .overlapping(start, end)
+            .filter(mine)
+            .distinct()
             .select_related("province", "approved_by", "accepted_by")
             .order_by("start_date", "-end_date")
         )

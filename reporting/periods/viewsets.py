@@ -1,9 +1,8 @@
-"""The reporting periods screen in the Reports menu ("Báo cáo")."""
+"""The reporting periods screen in the Reports menu ("Báo cáo"), beside totals and targets."""
 
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.viewsets.base import ViewSet
 
 from reporting.periods.views import (
     VIEW_PERMISSION,
@@ -12,6 +11,7 @@ from reporting.periods.views import (
     PeriodMoveView,
     PeriodsIndexView,
 )
+from reporting.viewsets import TotalsReportViewSet
 
 PERIOD = "<int:province>/<str:kind>/<int:year>/<int:number>/"
 
@@ -21,13 +21,12 @@ class PeriodsMenuItem(MenuItem):
         return request.user.has_perm(VIEW_PERMISSION)
 
 
-class PeriodsViewSet(ViewSet):
+class PeriodsViewSet(TotalsReportViewSet):
     name = "reporting_periods"
     url_prefix = "reports/periods"
     menu_icon = "date"
     menu_label = _("Reporting periods")
     menu_order = 3
-    menu_hook = "register_reports_menu_item"
     menu_item_class = PeriodsMenuItem
 
     def get_urlpatterns(self):
@@ -37,7 +36,3 @@ class PeriodsViewSet(ViewSet):
             path(PERIOD, PeriodDetailView.as_view(), name="detail"),
             path(f"{PERIOD}move/", PeriodMoveView.as_view(), name="move"),
         ]
-
-    @property
-    def menu_url(self):
-        return reverse(self.get_url_name("index"))

@@ -66,6 +66,22 @@ def locked(manager):
     return period
 
 
+def approve_q3(manager):
+    """Thanh Hóa's third quarter of 2025, approved by `manager`."""
+    (period,) = services.move(
+        "approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager
+    )
+    return period
+
+
+def provincial_target(campaign) -> Target:
+    """A target of Thanh Hóa for the third quarter of 2025."""
+    return Target.objects.create(
+        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
+        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
+    )  # fmt: skip
+
+
 def refused_in(text: str) -> bool:
     return "3/2025" in text and "Thanh Hóa" in text and "Nguyễn Thị Lan" in text
 
@@ -93,7 +109,7 @@ def test_a_batch_that_crosses_into_a_locked_period_is_locked(locked, manager):
 
 def test_moving_an_activity_out_of_a_locked_period_is_refused(manager):
     activity = ActivityFactory(start_date=INSIDE)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     activity.start_date = AFTER
     with pytest.raises(WriteRefused):
         save_activity(activity, user=manager)
@@ -109,7 +125,7 @@ def test_an_approved_year_locks_its_quarters_even_unstored(manager):
 
 def test_admin_edit_of_an_activity_inside_is_refused_with_the_reason(client, as_manager, manager):
     activity = ActivityFactory(start_date=INSIDE, participants=10)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     before = snapshot()
     data = form_data(client.get(f"/admin/activities/edit/{activity.pk}/").context["form"])
     response = client.post(f"/admin/activities/edit/{activity.pk}/", {**data, "participants": "12"})
@@ -120,7 +136,7 @@ def test_admin_edit_of_an_activity_inside_is_refused_with_the_reason(client, as_
 
 def test_admin_delete_of_an_activity_inside_is_refused(client, as_manager, manager):
     activity = ActivityFactory(start_date=INSIDE)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     response = client.post(f"/admin/activities/delete/{activity.pk}/", follow=True)
     assert refused_in(response.content.decode())
     assert Activity.objects.filter(pk=activity.pk).exists()
@@ -128,7 +144,7 @@ def test_admin_delete_of_an_activity_inside_is_refused(client, as_manager, manag
 
 def test_an_admin_sign_in_list_change_inside_is_refused(client, as_manager, manager):
     activity = ActivityFactory(start_date=INSIDE)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     data = form_data(client.get(f"/admin/activities/edit/{activity.pk}/").context["form"])
     data.update(
         {
@@ -145,7 +161,7 @@ def test_an_admin_sign_in_list_change_inside_is_refused(client, as_manager, mana
 
 def test_bulk_change_and_delete_inside_are_refused_whole(manager):
     inside, after = ActivityFactory(start_date=INSIDE), ActivityFactory(start_date=AFTER)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     before = snapshot()
     both = Activity.objects.filter(pk__in=[inside.pk, after.pk])
     with pytest.raises(WriteRefused):
@@ -220,7 +236,7 @@ def test_an_activities_import_with_one_row_inside_is_refused_whole_naming_the_ro
 
 def test_a_sign_in_lines_import_into_an_activity_inside_is_refused(manager):
     ActivityFactory(start_date=INSIDE, external_id="TH-24")
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     row = ",Lường Thị Hoa,Nữ,2000,Thái,Thanh Hóa,Na Mèo,TH-24,x,"
     report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{row}\n".encode()), name="p.csv")
     assert not report.ok
@@ -233,7 +249,7 @@ def test_a_sign_in_lines_import_into_an_activity_inside_is_refused(manager):
 
 def test_a_club_founded_inside_cannot_be_added_changed_or_deleted(client, as_manager, manager):
     club = ClubFactory(founded_on=INSIDE, member_count=20)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     data = form_data(client.get(f"/admin/clubs/edit/{club.pk}/").context["form"])
     response = client.post(f"/admin/clubs/edit/{club.pk}/", {**data, "member_count": "25"})
     assert response.status_code == 200 and refused_in(response.content.decode())
@@ -248,13 +264,13 @@ def test_a_club_founded_inside_cannot_be_added_changed_or_deleted(client, as_man
 
 def test_a_club_saved_unchanged_is_no_write(client, as_manager, manager):
     club = ClubFactory(founded_on=INSIDE, member_count=20)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     club.full_clean()  # nothing changed: nothing to refuse
 
 
 def test_a_distribution_inside_cannot_be_changed_or_deleted(client, as_manager, manager):
     handout = DistributionFactory(start_date=INSIDE, distributed=100)
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    approve_q3(manager)
     data = form_data(client.get(f"/admin/distributions/edit/{handout.pk}/").context["form"])
     response = client.post(f"/admin/distributions/edit/{handout.pk}/", {**data, "distributed": "150"})
     assert response.status_code == 200 and refused_in(response.content.decode())
@@ -266,11 +282,8 @@ def test_a_distribution_inside_cannot_be_changed_or_deleted(client, as_manager, 
 
 def test_a_provincial_target_inside_cannot_be_changed_or_removed(manager):
     campaign = CampaignFactory()
-    target = Target.objects.create(
-        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
-        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
-    )  # fmt: skip
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    target = provincial_target(campaign)
+    approve_q3(manager)
     target.value = 60
     with pytest.raises(ValidationError) as refused:
         target.full_clean()
@@ -281,11 +294,8 @@ def test_a_provincial_target_inside_cannot_be_changed_or_removed(manager):
 
 def test_removing_a_locked_target_from_its_campaign_form_is_refused(client, as_manager, manager):
     campaign = CampaignFactory()
-    target = Target.objects.create(
-        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
-        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
-    )  # fmt: skip
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    target = provincial_target(campaign)
+    approve_q3(manager)
     data = form_data(client.get(f"/admin/campaigns/edit/{campaign.pk}/").context["form"])
     assert data["targets-0-id"] == str(target.pk)
     response = client.post(f"/admin/campaigns/edit/{campaign.pk}/", {**data, "targets-0-DELETE": "on"})
@@ -299,11 +309,8 @@ def test_a_targets_import_changing_a_locked_target_is_refused_naming_the_row(man
     from campaigns.resources.targets import TargetResource
 
     campaign = CampaignFactory(code="DA-2025")
-    Target.objects.create(
-        campaign=campaign, measure="sessions", province=current_province(THANH_HOA),
-        start_date=datetime.date(2025, 7, 1), end_date=datetime.date(2025, 9, 30), value=40,
-    )  # fmt: skip
-    services.move("approve", [services.period(current_province(THANH_HOA), "quarter", 2025, 3)], user=manager)
+    provincial_target(campaign)
+    approve_q3(manager)
     exported = TargetResource().export().csv
     header, row = exported.splitlines()[:2]
     changed = row.replace(",40", ",60")
@@ -314,3 +321,14 @@ def test_a_targets_import_changing_a_locked_target_is_refused_naming_the_row(man
     assert [error.row for error in report.errors] == [2]
     assert refused_in(str(report.errors[0]))
     assert Target.objects.get().value == 40
+
+
+def test_a_record_of_the_old_province_is_locked_by_the_province_that_took_it_over(manager):
+    from places.models import Place
+
+    old = Place.objects.get(is_current=False, level=Place.Level.PROVINCE, code=THANH_HOA)
+    assert old.successor == current_province(THANH_HOA)
+    services.move("approve", [services.period(current_province(THANH_HOA), "year", 2018, 1)], user=manager)
+    with pytest.raises(WriteRefused):
+        save_activity(ActivityFactory.build(place=old, start_date=datetime.date(2018, 5, 1)), user=manager)
+    assert not Activity.objects.exists()
