@@ -12,6 +12,7 @@ from rest_framework.views import APIView
 
 from campaigns.models import ActivityKind
 from core.routers import reads_from_replica
+from reporting.periods.services import public_standing
 from reporting.stats import DIMENSIONS, MEASURES, PUBLIC_MEASURES, totals
 from reporting.stats.query import TotalsQueryForm
 
@@ -56,6 +57,28 @@ TOTALS_SCHEMA = inline_serializer(
             ),
         ),
         "total": inline_serializer("TotalMeasures", MEASURE_FIELDS),
+        "periods": inline_serializer(
+            "PeriodStanding",
+            {
+                "approved_only": serializers.BooleanField(
+                    help_text="Whether public totals count only the records of approved reporting periods "
+                    "(REPORTING_PUBLIC_APPROVED_ONLY); staff answers always count every record."
+                ),
+                "provisional": serializers.ListField(
+                    child=inline_serializer(
+                        "ProvisionalPeriod",
+                        {
+                            "label": serializers.CharField(),
+                            "approved_provinces": serializers.IntegerField(),
+                            "provinces": serializers.IntegerField(),
+                        },
+                    ),
+                    help_text="The periods of the question's dates (all dates: from the first activity to today) "
+                    "not yet approved by every province: their figures are provisional (or, with approved_only, "
+                    "left out for the provinces that have not approved them).",
+                ),
+            },
+        ),
     },
 )
 
@@ -103,4 +126,5 @@ class TotalsView(APIView):
             public=not staff,
             as_recorded=form.cleaned_data["as_recorded"],
         )
-        return Response(result.as_json())
+        filters = result.filters
+        return Response({**result.as_json(), "periods": public_standing(filters.date_from, filters.date_to)})

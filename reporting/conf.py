@@ -9,6 +9,8 @@
 - `PUBLIC_TOTALS_CACHE_SECONDS` (600): how long an anonymous answer of `totals` stays in the
   cache (reporting/stats/cache.py); every write moves the data version, so a kept answer is
   never older than the data in one process; 0 turns the cache off.
+- `REPORTING_PUBLIC_APPROVED_ONLY` (False): public totals count only the records of approved
+  or accepted reporting periods (README, *The reporting cycle*); staff outputs count all.
 """
 
 from core.conf import setting
@@ -37,3 +39,11 @@ def period_first_day() -> int:
 def public_totals_cache_seconds() -> int:
     """Seconds an anonymous answer of totals stays in the cache (0: not kept)."""
     return setting("PUBLIC_TOTALS_CACHE_SECONDS", DEFAULT_PUBLIC_TOTALS_CACHE_SECONDS)
+
+
+DEFAULT_PUBLIC_APPROVED_ONLY = False
+
+
+def public_approved_only() -> bool:
+    """Whether public totals count only the records of approved or accepted periods."""
+    return bool(setting("REPORTING_PUBLIC_APPROVED_ONLY", DEFAULT_PUBLIC_APPROVED_ONLY))

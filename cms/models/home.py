@@ -5,6 +5,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 
 from reporting import stats
+from reporting.periods.services import public_standing
 
 FEATURED_COUNT = 3
 
@@ -58,6 +59,7 @@ class HomePage(Page):
             .order_by("-featured", "-date", "-pk")[:FEATURED_COUNT]
         )
         context["figures"] = measure_rows(stats.totals(public=True).total)
+        context["standing"] = public_standing()
         context["statistics_page"] = StatisticsPage.objects.live().descendant_of(self).first()
         linked = list(
             Page.objects.child_of(self)

@@ -11,6 +11,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from places.models import Place
 from reporting import stats
+from reporting.periods.services import public_standing
 
 from .base import SitePage, stream_text
 
@@ -68,6 +69,7 @@ class CampaignPage(SitePage):
             context["outside_period"] = stats.held_outside_period(campaign)
             targets = campaign.targets.select_related("campaign", "audience", "province")
             context["progress"] = stats.target_progress(targets, public=True)
+            context["standing"] = public_standing(campaign.start_date, campaign.end_date)
         return context
 
 
@@ -114,6 +116,7 @@ class StatisticsPage(SitePage):
             columns=measure_rows({}),
             threshold=stats.suppression.threshold(),
             perturbation_bound=stats.perturbation.bound(),
+            standing=public_standing(),
             chart={
                 "labels": [str(row["place"]) for row in rows],
                 # A hidden ("<11", "*") or unknown count draws no bar, not a bar of 0.

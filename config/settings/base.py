@@ -155,6 +155,7 @@ PUBLIC_PERTURBATION_SECRET = env.str("PUBLIC_PERTURBATION_SECRET", default="")
 # The day of the month reporting periods start on (reporting/periods/calendar.py): 15 for a
 # calendar whose first quarter runs from 15 December to 14 March.
 REPORTING_PERIOD_FIRST_DAY = env.int("REPORTING_PERIOD_FIRST_DAY", default=1)
+REPORTING_PUBLIC_APPROVED_ONLY = env.bool("REPORTING_PUBLIC_APPROVED_ONLY", default=False)
 
 # Content Security Policy (core/csp.py): scripts from our origin or with the request's
 # nonce (`{{ request.csp_nonce }}`), video players in frames, nothing else from outside.

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
@@ -28,7 +28,7 @@ from campaigns.models import Activity
 from places.models import Place
 from reporting.models import PeriodKind, PeriodState, ReportingPeriod
 from reporting.periods.calendar import YEAR_PERIODS, period_dates
-from reporting.stats import Filters, totals
+from reporting.stats import Filters, approved, cache, totals
 
 # The measures a period's figures keep: what a periodic report gives upward.
 FIGURE_MEASURES = [
@@ -143,6 +143,8 @@ def move(action: str, items: Iterable[ReportingPeriod], *, user, reason: str = "
             data["figures"] = item.approved_figures = stamped[id(item)]
         item.save()
         log(item, f"reporting.period.{action}", user=user, data=data)
+    # What the public may count moves with the approvals (REPORTING_PUBLIC_APPROVED_ONLY).
+    cache.bump_data_version()
     return items
 
 
@@ -204,14 +206,15 @@ def changed_since(item: ReportingPeriod):
 MOST_PERIODS_SHOWN = 28  # seven years of quarters: beyond, the summary names the years only
 
 
-def states_between(user, date_from, date_to, province=None) -> list[dict]:
+def states_between(user, date_from, date_to, province=None, most_quarters=MOST_PERIODS_SHOWN) -> list[dict]:
     """Where the periods of `date_from`…`date_to` stand, for the provinces `user` sees (or the
     one `province`): each period with how many provinces have it accepted, approved,
     submitted or not yet submitted. Two queries, whatever the number of provinces or records.
-    Empty without both dates (a report over all time names no period)."""
+    Over more than `most_quarters` quarters, the years only. Empty without both dates (a
+    report over all time names no period)."""
     if date_from is None or date_to is None or date_from > date_to:
         return []
-    wanted = _periods_between(date_from, date_to)
+    wanted = _periods_between(date_from, date_to, most_quarters)
     if not wanted:
         return []
     provinces = Place.objects.current_provinces()
@@ -239,6 +242,9 @@ def states_between(user, date_from, date_to, province=None) -> list[dict]:
         rows.append(
             {
                 "label": label,
+                "kind": kind,
+                "year": year,
+                "provinces": len(province_ids),
                 "accepted": states.get(PeriodState.ACCEPTED, 0),
                 "approved": states.get(PeriodState.APPROVED, 0),
                 "submitted": states.get(PeriodState.SUBMITTED, 0),
@@ -250,9 +256,9 @@ def states_between(user, date_from, date_to, province=None) -> list[dict]:
     return rows
 
 
-def _periods_between(date_from, date_to) -> list[tuple[str, int, int]]:
+def _periods_between(date_from, date_to, most_quarters: int) -> list[tuple[str, int, int]]:
     """The quarters and years that share days with the range (only the years, over a range
-    longer than MOST_PERIODS_SHOWN quarters)."""
+    longer than `most_quarters` quarters)."""
     found = []
     for year in range(date_from.year - 1, date_to.year + 2):
         for kind, number in YEAR_PERIODS:
@@ -262,4 +268,48 @@ def _periods_between(date_from, date_to) -> list[tuple[str, int, int]]:
             if start <= date_to and date_from <= end:
                 found.append((kind, year, number))
     quarters = [item for item in found if item[0] == PeriodKind.QUARTER]
-    return found if len(quarters) <= MOST_PERIODS_SHOWN else [i for i in found if i[0] == PeriodKind.YEAR]
+    return found if len(quarters) <= most_quarters else [i for i in found if i[0] == PeriodKind.YEAR]
+
+
+PUBLIC_QUARTERS_SHOWN = 4  # public notes name quarters over a year at most, else the years
+
+
+def public_standing(date_from=None, date_to=None) -> dict:
+    """For public readers: whether the public totals count approved periods only, and the
+    periods of `date_from`…`date_to` (by default from the first activity held to today) not
+    yet approved in every province, whose figures are provisional — consecutive years
+    alike said as one run ("2016–2023"). Kept in the public cache until the records or the
+    periods move (three queries, then none)."""
+    question = {"standing": [str(date_from), str(date_to)]}
+    return cache.cached_answer(question, lambda: _standing(date_from, date_to))
+
+
+def _standing(date_from, date_to) -> dict:
+    if date_from is None:
+        date_from = Activity.objects.filter(status=Activity.Status.HELD).aggregate(first=Min("start_date"))["first"]
+    date_to = date_to or timezone.localdate()
+    rows = states_between(None, date_from, date_to, most_quarters=PUBLIC_QUARTERS_SHOWN) if date_from else []
+    provisional = [row for row in rows if row["provisional"]]
+    return {"approved_only": approved.approved_only(), "provisional": _runs(provisional)}
+
+
+def _runs(rows: list[dict]) -> list[dict]:
+    """Rows of the same kind and counts in consecutive years joined into one (years only:
+    a quarter is named on its own)."""
+    runs: list[dict] = []
+    for row in rows:
+        done = row["accepted"] + row["approved"]
+        last = runs[-1] if runs else None
+        if (
+            last is not None
+            and row["kind"] == last["kind"] == PeriodKind.YEAR
+            and row["year"] == last["last_year"] + 1
+            and done == last["done"]
+        ):
+            last["last_year"] = row["year"]
+            last["label"] = f"{last['first_label']}–{row['year']}"
+            continue
+        runs.append({**row, "done": done, "first_label": row["label"], "last_year": row["year"]})
+    return [
+        {"label": run["label"], "approved_provinces": run["done"], "provinces": run["provinces"]} for run in runs
+    ]

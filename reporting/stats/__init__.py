@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from reporting.stats import cache, perturbation, suppression
+from reporting.stats import approved, cache, perturbation, suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
 from reporting.stats.leaflets import leaflet_distribution
@@ -123,7 +123,9 @@ def totals(
     One grouped query per measure family, one aggregate per family for the total, one query
     per kind of label (places, campaigns, organisers, audiences), and in public one more
     for the sensitive activities. An anonymous answer (public, no user) is kept in the cache
-    until the records change (cache.py): asked again, it costs one cache read.
+    until the records change (cache.py): asked again, it costs one cache read. With
+    `REPORTING_PUBLIC_APPROVED_ONLY`, public totals count only the records of approved
+    reporting periods (approved.py; two queries more).
     """
     by = normalise_by(by)
     filters = filters or Filters()
@@ -137,6 +139,7 @@ def totals(
             "as_recorded": as_recorded,
             "threshold": limit,
             "bound": perturbation.bound(),
+            "approved_only": approved.approved_only(),
         }
         return cache.cached_answer(question, lambda: _totals(by, filters, None, True, as_recorded, limit, measures))
     return _totals(by, filters, user, public, as_recorded, threshold, measures)
@@ -144,12 +147,13 @@ def totals(
 
 def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Totals:
     result = Totals(by=by, filters=filters, measures=measures)
+    days = approved.approved_days() if public and approved.approved_only() else None
     grouped: dict[tuple, dict] = {}
     for family in FAMILIES:
         wanted = [measure for measure in family.measures if measure in measures]
         if not wanted or not family.applies([], filters):
             continue
-        records = family.queryset(user).filter(family.condition(filters))
+        records = family.queryset(user, approved_days=days).filter(family.condition(filters))
         # In public, the sensitive part of each count and its records' keys, in the same query.
         extra = perturbation.sensitive_aggregates() if public and isinstance(family, ActivityFamily) else {}
         result.total.update(_aggregate(records, family, wanted, extra))
@@ -161,7 +165,8 @@ def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Tota
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
     keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
     if public:
-        _suppress(result, keyed, user, as_recorded, suppression.threshold() if threshold is None else threshold)
+        limit = suppression.threshold() if threshold is None else threshold
+        _suppress(result, keyed, user, as_recorded, limit, days)
         # Each row and the total are cells of their own: each gets the move of its records.
         for key, row in keyed:
             perturbation.perturb_cell(row, grouped[key])
@@ -181,17 +186,19 @@ def _wanted(measures, allowed: list[str]) -> list[str]:
 
 
 def held_outside_period(campaign) -> int:
-    """Held activities recorded for `campaign` that started outside its period (one query):
+    """Held activities recorded for `campaign` that started outside its period (one query;
+    of approved periods only, as the public totals, with REPORTING_PUBLIC_APPROVED_ONLY):
     a campaign's page counts its period only and says how many it left out."""
     outside = Q(start_date__lt=campaign.start_date)
     if campaign.end_date:
         outside |= Q(start_date__gt=campaign.end_date)
-    return ActivityFamily().base().filter(outside, campaign=campaign).count()
+    days = approved.approved_days() if approved.approved_only() else None
+    return ActivityFamily().queryset(None, approved_days=days).filter(outside, campaign=campaign).count()
 
 
-def _suppress(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int) -> None:
+def _suppress(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int, days) -> None:
     family = ActivityFamily()
-    records = family.queryset(user).filter(family.condition(result.filters))
+    records = family.queryset(user, approved_days=days).filter(family.condition(result.filters))
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in result.by}
     sensitive = suppression.sensitive_records(records, keys)
     rows, row_keys = [row for _key, row in keyed], [key for key, _row in keyed]

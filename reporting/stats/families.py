@@ -14,6 +14,7 @@ from django.db.models.functions import Coalesce
 
 from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution
 from places.models import Place, today_province
+from reporting.stats import approved
 from reporting.stats.expressions import Month, Quarter, Year, place_in
 from trainings.models import Attendance, ClubMember
 
@@ -57,9 +58,12 @@ class Family:
     def base(self):
         raise NotImplementedError
 
-    def queryset(self, user):
-        """The family's records `user` may see (None: all of them)."""
+    def queryset(self, user, *, approved_days: approved.ApprovedDays | None = None):
+        """The family's records `user` may see (None: all of them); with `approved_days`,
+        only those inside approved reporting periods (approved.py, for the public)."""
         queryset = self.base()
+        if approved_days is not None:
+            queryset = queryset.filter(approved.condition(self, approved_days))
         return queryset if user is None else queryset.for_user(user)
 
     def aggregates(self) -> dict:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Target
-from reporting.stats import perturbation, suppression
+from reporting.stats import approved, perturbation, suppression
 from reporting.stats.families import FAMILIES, Filters
 
 STATUS_LABELS = {"met": _("met"), "on_track": _("on track"), "behind": _("behind"), "hidden": _("not published")}
@@ -59,20 +59,22 @@ def target_progress(
     share of the target that the time elapsed in its period calls for, else "behind". A
     target without an end date cannot fall behind. `public` hides a count of people whose
     sensitive part (returned victims) is below the threshold, as totals(public=True) does,
-    with its percentage and status. At most one query per measure family, however many targets.
+    with its percentage and status, and counts only approved periods where the setting
+    asks it (approved.py). At most one query per measure family, however many targets.
     """
     targets = list(targets)
     today = today or timezone.localdate()
     limit = suppression.threshold() if threshold is None else threshold
     actual: dict[int, int | str] = {}
+    days = approved.approved_days() if public and approved.approved_only() and targets else None
     for family in FAMILIES:
         mine = [target for target in targets if target.measure in family.measures]
         if mine:
-            actual.update(_actual(family, mine, user, public, limit))
+            actual.update(_actual(family, mine, user, public, limit, days))
     return [_progress(target, actual.get(target.pk, 0), today) for target in targets]
 
 
-def _actual(family, targets: list[Target], user, public: bool, limit: int) -> dict[int, int | str]:
+def _actual(family, targets: list[Target], user, public: bool, limit: int, days) -> dict[int, int | str]:
     aggregates = family.aggregates()
     annotations = {}
     sensitive = suppression.sensitive_q(family.path("pk"))
@@ -86,7 +88,7 @@ def _actual(family, targets: list[Target], user, public: bool, limit: int) -> di
             annotations[f"s{target.pk}"] = _filtered(aggregates[target.measure], condition & sensitive)
             annotations[f"n{target.pk}"] = Count("pk", filter=condition & sensitive)
             annotations[f"k{target.pk}"] = Sum(family.path("cell_key"), filter=condition & sensitive)
-    values = family.queryset(user).aggregate(**annotations)
+    values = family.queryset(user, approved_days=days).aggregate(**annotations)
     found: dict[int, int | str] = {}
     for target in targets:
         value = values[f"t{target.pk}"] or 0

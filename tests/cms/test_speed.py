@@ -12,14 +12,16 @@ pytestmark = pytest.mark.django_db
 
 # Each page type's queries on its second view (renditions made), measured on SQLite and
 # PostgreSQL, plus one: a page that starts asking more fails here, whatever the others do.
+# The home, campaign and statistics pages say where the reporting periods behind their
+# figures stand (three queries; two with the campaign's dates), kept in the cache in use.
 QUERY_BUDGETS = {
-    "home": 21,
+    "home": 24,
     "article_index": 19,
     "article": 18,
     "leaflet_index": 19,
     "leaflet": 17,
-    "campaign": 18,
-    "statistics": 21,
+    "campaign": 20,
+    "statistics": 24,
     "content": 11,
     "search": 9,
 }
