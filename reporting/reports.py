@@ -13,12 +13,17 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from core.cells import escape_formula
 from core.pdf import html_to_pdf
+from reporting.conf import period_first_day
+from reporting.models import PeriodKind, PeriodState, ReportingPeriod
+from reporting.periods.calendar import exact_period
+from reporting.periods.services import states_between
 from reporting.stats import Totals, normalise_by, totals
 from reporting.stats.families import MEASURE_FAMILY
 from reporting.stats.labels import row_labels
@@ -44,6 +49,8 @@ class Report:
     lines: list[ReportLine] = field(default_factory=list)
     scoped: bool = False
     subtotals: dict[tuple, dict] = field(default_factory=dict)  # by the first grouping's keys
+    # Where the reporting periods of its dates stand (reporting.periods.services.states_between).
+    period_states: list[dict] = field(default_factory=list)
 
     def rows_by(self, by) -> list[dict] | None:
         """The rows of this report grouped by `by` (its table, or its subtotals), without
@@ -73,6 +80,10 @@ def build_report(form: TotalsQueryForm, user) -> Report:
     result = totals(by, filters, user=user, as_recorded=as_recorded)
     report = Report(result, state_filters(form), columns(result))
     report.scoped = _scoped(user)
+    report.period_states = states_between(user, filters.date_from, filters.date_to, province=_province(filters))
+    row_states = period_column(result, as_recorded=as_recorded)
+    if row_states:
+        report.columns.insert(len(report.columns) - len(result.measures), (STATE_KEY, _("Reporting period")))
     if len(result.by) > 1:
         report.subtotals = first_level(result, user=user, as_recorded=as_recorded)
     previous = None
@@ -80,12 +91,73 @@ def build_report(form: TotalsQueryForm, user) -> Report:
         identity = _identity(result.by[0], row)
         if report.subtotals and previous is not None and identity != previous:
             report.lines.append(_subtotal(result, report.subtotals, previous))
-        report.lines.append(ReportLine(row))
+        report.lines.append(ReportLine({**row, STATE_KEY: row_states.get(id(row), "")} if row_states else row))
         previous = identity
     if report.subtotals and previous is not None:
         report.lines.append(_subtotal(result, report.subtotals, previous))
     report.lines.append(ReportLine(total_row(result), "total"))
     return report
+
+
+STATE_KEY = "period_state"
+
+
+def _province(filters):
+    """The current province a report's place lies in, or None (the reader's provinces)."""
+    place = filters.place
+    if place is None:
+        return None
+    province = place if place.level == "province" else place.province
+    return province.successor or province
+
+
+def period_column(result: Totals, *, as_recorded: bool) -> dict[int, str]:
+    """The state of each row's reporting period, keyed by id() of the row, where a row is a
+    province's period: grouped by province and by quarter or year, or by province over dates
+    that are exactly one period. Empty where rows are not periods (one query, or none)."""
+    if "province" not in result.by or as_recorded:
+        return {}
+    filters = result.filters
+    fixed = None
+    # The totals' quarters and months are the calendar's: they are periods only when the
+    # reporting calendar starts on the 1st.
+    calendar = period_first_day() == 1
+    if calendar and {"quarter", "month"} & set(result.by):
+        kind = PeriodKind.QUARTER
+    elif calendar and "year" in result.by:
+        kind = PeriodKind.YEAR
+    else:
+        fixed = exact_period(filters.date_from, filters.date_to)
+        if fixed is None:
+            return {}
+        kind = fixed[0]
+    wanted = {}
+    for row in result.rows:
+        year, number = (fixed[1], fixed[2]) if fixed else (row.get("year"), _number(kind, row))
+        if row.get("province_code") and year and number:
+            wanted[id(row)] = (row["province_code"], year, number)
+    stored = {
+        (code, year, number): label
+        for code, year, number, label in _states(kind, {year for _c, year, _n in wanted.values()})
+    }
+    not_submitted = str(PeriodState.OPEN.label)
+    return {key: stored.get(period, not_submitted) for key, period in wanted.items()}
+
+
+def _number(kind: str, row: dict) -> int | None:
+    if kind == PeriodKind.YEAR:
+        return 1
+    if row.get("quarter"):
+        return row["quarter"]
+    return (row["month"] - 1) // 3 + 1 if row.get("month") else None
+
+
+def _states(kind: str, years: set[int]):
+    labels = dict(PeriodState.choices)
+    rows = ReportingPeriod.objects.filter(kind=kind, year__in=years, province__is_current=True).values_list(
+        "province__code", "year", "number", "state"
+    )
+    return [(code, year, number, str(labels[state])) for code, year, number, state in rows]
 
 
 def first_level(result: Totals, *, user, as_recorded: bool) -> dict[tuple, dict]:
@@ -188,6 +260,9 @@ def report_xlsx(report: Report, title: str) -> bytes:
     for label, text in report.filters_stated:
         sheet.append([spreadsheet_text(label), spreadsheet_text(text)])
     sheet.append([_("Made on"), date_format(timezone.localtime(), "d/m/Y H:i")])
+    if report.scoped:
+        sheet.append([_("The numbers cover only the provinces you work in.")])
+    _period_states_rows(sheet, report.period_states, bold)
     sheet.append([])
     sheet.append([heading for _key, heading in report.columns])
     for cell in sheet[sheet.max_row]:
@@ -204,6 +279,34 @@ def report_xlsx(report: Report, title: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def _period_states_rows(sheet, rows: list[dict], bold) -> None:
+    """Where the reporting periods of the report's dates stand, as on the screen."""
+    if not rows:
+        return
+    sheet.append([])
+    sheet.append(
+        [
+            _("Reporting periods of these dates"),
+            pgettext("reporting period", "accepted"),
+            pgettext("reporting period", "approved"),
+            pgettext("reporting period", "awaiting approval"),
+            pgettext("reporting period", "not submitted"),
+        ]
+    )
+    for cell in sheet[sheet.max_row]:
+        cell.font = bold
+    for row in rows:
+        sheet.append([row["label"], row["accepted"], row["approved"], row["submitted"], row["open"]])
+    sheet.append(
+        [
+            _(
+                "Numbers of provinces in each state. The figures of a period that is not yet approved are "
+                "provisional: they can still change."
+            )
+        ]
+    )
 
 
 def report_pdf(report: Report, title: str, request) -> bytes:

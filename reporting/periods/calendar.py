@@ -56,3 +56,14 @@ def contained(kind: str, number: int) -> list[tuple[str, int]]:
         if first in months:
             inside.append((other, other_number))
     return inside
+
+
+def exact_period(start: datetime.date | None, end: datetime.date | None) -> tuple[str, int, int] | None:
+    """(kind, year, number) of the period that runs exactly from `start` to `end`, or None."""
+    if start is None or end is None:
+        return None
+    for year in (end.year, end.year + 1):
+        for kind, number in YEAR_PERIODS:
+            if period_dates(kind, year, number) == (start, end):
+                return kind, year, number
+    return None

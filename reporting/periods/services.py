@@ -310,6 +310,4 @@ def _runs(rows: list[dict]) -> list[dict]:
             last["label"] = f"{last['first_label']}–{row['year']}"
             continue
         runs.append({**row, "done": done, "first_label": row["label"], "last_year": row["year"]})
-    return [
-        {"label": run["label"], "approved_provinces": run["done"], "provinces": run["provinces"]} for run in runs
-    ]
+    return [{"label": run["label"], "approved_provinces": run["done"], "provinces": run["provinces"]} for run in runs]

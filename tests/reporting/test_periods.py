@@ -242,3 +242,47 @@ def test_the_totals_report_says_where_the_periods_of_its_dates_stand(client, man
         rows = {row["label"]: row for row in rows}
     assert (rows["Quý 3/2025"]["approved"], rows["Quý 3/2025"]["open"]) == (1, 0)
     assert (rows["Năm 2025"]["approved"], rows["Năm 2025"]["open"], rows["Năm 2025"]["provisional"]) == (0, 1, True)
+
+
+def test_the_totals_report_and_its_exports_give_each_provinces_period_state(client, manager, thanh_hoa, monkeypatch):
+    import io
+
+    from openpyxl import load_workbook
+
+    from reporting import reports
+
+    ActivityFactory(participants=30, start_date=datetime.date(2025, 8, 1))
+    ActivityFactory(participants=7, start_date=datetime.date(2025, 8, 2), place=son_la_commune())
+    services.move("approve", [q3(thanh_hoa)], user=manager)
+    national = staff(NATIONAL_ADMINS)
+    client.force_login(national)
+    query = {"date_from": "01/07/2025", "date_to": "30/09/2025", "by": "province"}
+    report = client.get("/admin/reports/totals/", query).context["report"]
+    assert ("period_state", "Kỳ báo cáo") in report.columns
+    states = {line.values.get("province_name"): line.values.get("period_state") for line in report.lines}
+    assert states["Tỉnh Thanh Hóa"] == "đã duyệt" and states["Tỉnh Sơn La"] == "chưa nộp"
+    # The spreadsheet: the periods' table above, the state beside each province's figures.
+    sheet = load_workbook(io.BytesIO(client.get("/admin/reports/totals/", {**query, "export": "xlsx"}).content))
+    values = [[cell.value for cell in row] for row in sheet.active.iter_rows()]
+    assert ["Quý 3/2025", 0, 1, 0, 33] in [row[:5] for row in values]
+    header = next(row for row in values if row[0] == "Tỉnh/thành phố")
+    thanh_hoa_row = next(row for row in values if row[0] == "Tỉnh Thanh Hóa")
+    assert thanh_hoa_row[header.index("Kỳ báo cáo")] == "đã duyệt"
+    # The PDF is made from the same report.
+    made = {}
+    monkeypatch.setattr(reports, "html_to_pdf", lambda html, base: made.setdefault("html", html).encode())
+    client.get("/admin/reports/totals/", {**query, "export": "pdf"})
+    assert "Quý 3/2025" in made["html"] and "đã duyệt" in made["html"] and "Kỳ báo cáo" in made["html"]
+
+
+def test_a_report_grouped_by_province_and_year_gives_each_years_state(client, manager, thanh_hoa):
+    ActivityFactory(participants=30, start_date=datetime.date(2024, 8, 1))
+    ActivityFactory(participants=30, start_date=datetime.date(2025, 8, 1))
+    services.move("approve", services.year_with_parts(thanh_hoa, 2024), user=manager)
+    client.force_login(manager)
+    report = client.get("/admin/reports/totals/", {"by": ["province", "year"]}).context["report"]
+    states = {line.values.get("year"): line.values.get("period_state") for line in report.lines if line.kind == "row"}
+    assert states == {2024: "đã duyệt", 2025: "chưa nộp"}
+    # Over dates that are no period, by province alone: no state column.
+    report = client.get("/admin/reports/totals/", {"by": "province", "date_from": "05/01/2024"}).context["report"]
+    assert "period_state" not in dict(report.columns)

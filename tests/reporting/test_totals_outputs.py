@@ -5,8 +5,8 @@ import io
 import json
 
 import pytest
-from django.utils import timezone
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
 from campaigns.models import Audience
 from demo.records import load_records
@@ -116,7 +116,9 @@ def test_api_gives_the_same_numbers_as_the_command(client, demo):
         row.pop("unique_participants")
     command["total"].pop("unique_participants")
     body = response.json()
-    assert body.pop("periods") == {"approved_only": False, "provisional": [{"label": f"Năm 2016–{timezone.localdate().year}", "approved_provinces": 0, "provinces": 34}],
+    assert body.pop("periods") == {
+        "approved_only": False,
+        "provisional": [{"label": f"Năm 2016–{timezone.localdate().year}", "approved_provinces": 0, "provinces": 34}],
     }
     assert body == command
 
