@@ -140,7 +140,7 @@ def delete_activities(queryset, *, user) -> int:
         return 0
     run_checks(writes, user=user)
     if len(writes) == 1:
-        log(activities[0], LOG_ACTIONS[Action.DELETE], user=user, deleted=True)
+        log(activities[0], LOG_ACTIONS[Action.DELETE], user=user, deleted=True, data=deleted_where(activities[0]))
     else:
         _log_many(writes, user, {})
     Activity.objects.filter(pk__in=[activity.pk for activity in activities]).delete()
@@ -227,6 +227,17 @@ def _commit_lines(activity: Activity, name: str, items: list[models.Model]) -> N
         model._base_manager.bulk_update(old, editable)
 
 
+def deleted_where(activity: Activity) -> dict:
+    """Where and when a deleted activity counted, kept in its audit entry: a list of the
+    changes made to a place and period (a reporting period's amendments) can still name it
+    once it is gone. Nothing personal: the province's id and the activity's dates."""
+    return {
+        "province": activity.province_id,
+        "start_date": activity.start_date.isoformat() if activity.start_date else None,
+        "end_date": activity.end_date.isoformat() if activity.end_date else None,
+    }
+
+
 def _log_many(writes: Sequence[ActivityWrite], user, data: dict) -> None:
     """One audit entry per record, in one insert, sharing one UUID (one person's one action)."""
     content_type = ContentType.objects.get_for_model(Activity, for_concrete_model=False)
@@ -239,7 +250,7 @@ def _log_many(writes: Sequence[ActivityWrite], user, data: dict) -> None:
                 object_id=str(write.activity.pk),
                 label=str(write.activity)[:255],
                 action=LOG_ACTIONS[write.action],
-                data=data,
+                data={**data, **deleted_where(write.activity)} if write.action == Action.DELETE else data,
                 timestamp=now,
                 uuid=shared,
                 user_id=user_id,

@@ -14,14 +14,17 @@ Who moves what (README, *The reporting cycle*):
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Iterable, Sequence
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, Min, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from access.models import province_ids_for
 from campaigns.models import Activity
@@ -201,6 +204,32 @@ def changed_since(item: ReportingPeriod):
     provinces = Place.objects.provinces_absorbed_into([item.province_id])
     activities = Activity.objects.filter(inside, province__in=provinces)
     return since, (activities.filter(updated_at__gt=since) if since else activities.none())
+
+
+def deleted_since(item: ReportingPeriod, since) -> list[ModelLogEntry]:
+    """The audit entries of the activities of the period's province deleted since `since`
+    whose days shared one with the period (the entry keeps where and when the activity
+    counted: campaigns.services.deleted_where), newest first. One query."""
+    if since is None:
+        return []
+    provinces = list(Place.objects.provinces_absorbed_into([item.province_id]).values_list("pk", flat=True))
+    entries = ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Activity, for_concrete_model=False),
+        action="wagtail.delete",
+        timestamp__gt=since,
+        data__province__in=provinces,
+    ).select_related("user")
+    found = []
+    for entry in entries.order_by("-timestamp"):
+        start = _day(entry.data.get("start_date"))
+        end = _day(entry.data.get("end_date")) or start
+        if start and start <= item.end_date and item.start_date <= end:
+            found.append(entry)
+    return found
+
+
+def _day(text):
+    return datetime.date.fromisoformat(text) if text else None
 
 
 MOST_PERIODS_SHOWN = 28  # seven years of quarters: beyond, the summary names the years only

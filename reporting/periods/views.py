@@ -166,6 +166,7 @@ class PeriodDetailView(PeriodLookupMixin, PeriodPermissionMixin, WagtailAdminTem
             since=since,
             changed=changed.select_related("place").order_by("-updated_at")[:50],
             changed_count=changed.count(),
+            deleted=services.deleted_since(item, since),
             history=_history(item),
             moves=[(action, MOVE_LABELS[action]) for action in MOVE_LABELS if services.may(user, action, item)],
             needs_reason=services.NEEDS_REASON,

@@ -286,3 +286,23 @@ def test_a_report_grouped_by_province_and_year_gives_each_years_state(client, ma
     # Over dates that are no period, by province alone: no state column.
     report = client.get("/admin/reports/totals/", {"by": "province", "date_from": "05/01/2024"}).context["report"]
     assert "period_state" not in dict(report.columns)
+
+
+@pytest.mark.usefixtures("places")
+def test_the_changes_while_reopened_list_the_activities_deleted_one_or_many(client, manager, national, thanh_hoa):
+    from campaigns.services import delete_activities
+
+    kept, one, *two = (ActivityFactory(title=f"Buổi {n}", start_date=datetime.date(2025, 8, n)) for n in (1, 2, 3, 4))
+    ActivityFactory(title="Buổi quý 4", start_date=datetime.date(2025, 10, 2))
+    son_la = ActivityFactory(title="Buổi Sơn La", start_date=datetime.date(2025, 8, 5), place=son_la_commune())
+    services.move("approve", [q3(thanh_hoa)], user=manager)
+    services.move("reopen", [q3(thanh_hoa)], user=national, reason="Xóa các buổi ghi trùng")
+    delete_activities(Activity.objects.filter(pk=one.pk), user=manager)
+    delete_activities(Activity.objects.filter(pk__in=[a.pk for a in two]), user=manager)
+    delete_activities(Activity.objects.filter(title="Buổi quý 4"), user=manager)  # another quarter
+    delete_activities(Activity.objects.filter(pk=son_la.pk), user=national)  # another province
+    client.force_login(manager)
+    page = client.get(f"/admin/reports/periods/{thanh_hoa.pk}/quarter/2025/3/")
+    assert sorted(entry.label for entry in page.context["deleted"]) == ["Buổi 2", "Buổi 3", "Buổi 4"]
+    assert "3 hoạt động bị xóa từ" in page.content.decode()
+    assert kept.title not in [entry.label for entry in page.context["deleted"]]
