@@ -229,8 +229,8 @@ def _commit_lines(activity: Activity, name: str, items: list[models.Model]) -> N
 
 def deleted_where(activity: Activity) -> dict:
     """Where and when a deleted activity counted, kept in its audit entry: a list of the
-    changes made to a place and period (a reporting period's amendments) can still name it
-    once it is gone. Nothing personal: the province's id and the activity's dates."""
+    changes made to a province over some days can still name it once it is gone. Nothing
+    personal: the province's id and the activity's dates."""
     return {
         "province": activity.province_id,
         "start_date": activity.start_date.isoformat() if activity.start_date else None,
