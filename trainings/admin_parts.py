@@ -19,6 +19,7 @@ from wagtail.admin.ui.tables import Column
 
 from campaigns.models import Activity, Club
 from campaigns.viewsets.parts import AdminPart
+from trainings import members
 from trainings.models import ActivityCourse, ActivityTrainer, ClubMember, Course, Participant, Trainer
 
 
@@ -91,29 +92,37 @@ class ClubMembers(AdminPart):
         }
 
     def initial(self, instance) -> dict:
-        return {"members": list(instance.member_links.values_list("participant_id", flat=True))}
+        return {"members": list(instance.member_links.current().values_list("participant_id", flat=True))}
+
+    def clean(self, form, instance) -> None:
+        joining, leaving = self._changes(form, instance)
+        members.check(instance, joining, leaving)
 
     def saved(self, form, instance) -> None:
-        if "members" not in form.changed_data:
-            return
+        joining, leaving = self._changes(form, instance)
+        members.apply(instance, joining, leaving)
+
+    def _changes(self, form, instance) -> tuple[set[int], set[int]]:
+        """(who joins, who leaves) as the form asks; members the user could not see stay."""
+        if "members" not in form.changed_data or "members" not in form.cleaned_data:
+            return set(), set()
         shown = form.fields["members"].queryset
-        links = instance.member_links.all()
-        live = set(links.values_list("participant_id", flat=True))
-        # Members the user could not see stay: the form showed only the others.
+        live = set(instance.member_links.current().values_list("participant_id", flat=True)) if instance.pk else set()
         unseen = live - set(shown.filter(pk__in=live).values_list("pk", flat=True))
         wanted = {person.pk for person in form.cleaned_data["members"] or []} | unseen
-        if live - wanted:
-            links.filter(participant_id__in=live - wanted).delete()
-        ClubMember.objects.bulk_create(
-            [ClubMember(club=instance, participant_id=pk) for pk in sorted(wanted - live)], batch_size=1000
-        )
+        return wanted - live, live - wanted
 
     def columns(self) -> list:
         return [Column("listed_members", label=_("member list"))]
 
     def list_queryset(self, queryset):
         listed = (
-            ClubMember.objects.filter(club=OuterRef("pk")).order_by().values("club").annotate(n=Count("pk")).values("n")
+            ClubMember.objects.current()
+            .filter(club=OuterRef("pk"))
+            .order_by()
+            .values("club")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
         return queryset.annotate(listed_members=Coalesce(Subquery(listed), 0))
 

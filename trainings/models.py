@@ -208,9 +208,22 @@ class ActivityTrainer(models.Model):
 class ClubMemberQuerySet(ProvinceScopedQuerySet):
     province_field = "club__province"
 
+    def current(self):
+        """Members today: those who have not left."""
+        return self.filter(left_on__isnull=True)
+
+    def on(self, day):
+        """Members on `day`: joined by then (or since before the list was dated), not yet left."""
+        return self.filter(
+            models.Q(joined_on__isnull=True) | models.Q(joined_on__lte=day),
+            models.Q(left_on__isnull=True) | models.Q(left_on__gt=day),
+        )
+
 
 class ClubMember(models.Model):
-    """A participant on a club's member list. A club with a list counts its members from it."""
+    """A participant on a club's member list, from the day they joined to the day they left.
+    A club with a list counts its members from it, on the last day of the period asked: a
+    member who joins or leaves today changes no figure of a period already over."""
 
     club = models.ForeignKey(
         "campaigns.Club", verbose_name=_("club"), on_delete=models.CASCADE, related_name="member_links"
@@ -218,13 +231,20 @@ class ClubMember(models.Model):
     participant = models.ForeignKey(
         Participant, verbose_name=_("participant"), on_delete=models.CASCADE, related_name="club_links"
     )
+    # Empty for the members listed before the list kept dates: members since the club began.
+    joined_on = models.DateField(_("member since"), null=True, blank=True, default=timezone.localdate)
+    left_on = models.DateField(_("left on"), null=True, blank=True)
 
     objects = ClubMemberQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("club member")
         verbose_name_plural = _("club members")
-        constraints = [models.UniqueConstraint(fields=["club", "participant"], name="member_once_per_club")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["club", "participant"], condition=models.Q(left_on__isnull=True), name="member_once_at_a_time"
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.participant} @ {self.club}"

@@ -23,6 +23,7 @@ from campaigns.services import write_lines
 from core.cells import parse_int
 from core.text import ascii_key
 from places.models import Place
+from trainings import members
 from trainings.models import Attendance, ClubMember, Participant
 from trainings.services import ATTENDANCE_LOGGED
 from transfers.base import Column, TransferResource, allowed_names, column_field
@@ -211,6 +212,14 @@ class ParticipantResource(TransferResource):
                 errors["club"] = [_("No club “%(code)s” in your provinces.") % {"code": club_code}]
             else:
                 instance._links["club"] = club.pk
+                joining = not (
+                    instance.pk and ClubMember.objects.current().filter(club=club, participant=instance).exists()
+                )
+                try:
+                    # A new member joins today: a change the records' rules check (a locked period).
+                    members.check(club, [instance.pk] if joining else [], user=self.user)
+                except WriteRefused as refused:
+                    errors["club"] = [message for _field, message in refused.by_field()]
         if errors:
             raise ValidationError(errors)
 
@@ -222,7 +231,10 @@ class ParticipantResource(TransferResource):
             line = Attendance.objects.filter(activity_id=activity_id, participant=instance).first()
             if line is None or line.present != present:
                 changed.append("activity")
-        if "club" in links and not ClubMember.objects.filter(club_id=links["club"], participant=instance).exists():
+        if (
+            "club" in links
+            and not ClubMember.objects.current().filter(club_id=links["club"], participant=instance).exists()
+        ):
             changed.append("club")
         return changed
 
@@ -236,7 +248,8 @@ class ParticipantResource(TransferResource):
             tally = self.touched_activities.setdefault(activity_id, Counter())
             tally.update(lines=1, present=int(bool(present)), new=int(getattr(instance, "_imported_new", False)))
         if "club" in links:
-            ClubMember.objects.get_or_create(club_id=links["club"], participant=instance)
+            if not ClubMember.objects.current().filter(club_id=links["club"], participant=instance).exists():
+                members.apply(Club(pk=links["club"]), joining=[instance.pk])
             self.touched_clubs.add(links["club"])
 
     def after_import(self, dataset, result, **kwargs):

@@ -24,6 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.db import models
 from wagtail import hooks
 
@@ -48,6 +49,9 @@ class AdminPart:
     def initial(self, instance: models.Model) -> dict:
         """The values of `form_fields` for a stored record."""
         return {}
+
+    def clean(self, form: forms.BaseForm, instance: models.Model) -> None:
+        """While the form is cleaned: refuse what the part's fields ask (raise ValidationError)."""
 
     def put(self, form: forms.BaseForm, instance: models.Model) -> None:
         """Before the record is written: the part's lines into the record's cluster."""
@@ -99,6 +103,15 @@ class PartsFormMixin:
             for part in self.admin_parts:
                 for name, value in part.initial(self.instance).items():
                     self.initial.setdefault(name, value)
+
+    def clean(self):
+        cleaned = super().clean()
+        for part in self.admin_parts:
+            try:
+                part.clean(self, self.instance)
+            except ValidationError as error:
+                self.add_error(None, error)
+        return cleaned
 
     def save(self, commit=True):
         instance = super().save(commit=False)

@@ -3,9 +3,9 @@
 A write is refused when the record, as it was stored or as it would be stored, has a day
 inside an approved or accepted period of its province: an activity or a distribution by its
 date range (a batch that crosses into a locked period is locked), a club by the day it was
-founded, a target by its dates (or its campaign's). Records of old provinces count under the
-current province that took them over, as the totals do. A national target (no province) is
-in no province's period.
+founded, a change of a club's members by its day, a target by its dates (or its campaign's).
+Records of old provinces count under the current province that took them over, as the
+totals do. A national target (no province) is in no province's period.
 
 Each check reads the stored state of the records it changes and the locked periods that
 could touch them, two queries whatever the number of records (three when a period is
@@ -26,6 +26,7 @@ from campaigns.models import Activity, Club, MaterialDistribution, Target
 from campaigns.rules import Action, ActivityWrite, RecordWrite, WriteRule
 from places.models import Place
 from reporting.models import PeriodState, ReportingPeriod
+from trainings.models import ClubMember
 
 
 @dataclass(frozen=True)
@@ -50,6 +51,13 @@ def span_of(record, *, stored: bool = False) -> Span:
         return Span(province, record.start_date, record.end_date or record.start_date)
     if isinstance(record, Club):
         return Span(province, record.founded_on, record.founded_on)
+    if isinstance(record, ClubMember):
+        # Joining or leaving changes the club's members from that day on: the day of the
+        # change is what a period must not hold (the row as stored changes no day before).
+        if stored:
+            return Span(None, None, None)
+        day = record.left_on or record.joined_on
+        return Span(_province_id(record.club), day, day)
     if isinstance(record, Target):
         campaign = record.campaign if record.campaign_id else None
         start = record.start_date or (campaign.start_date if campaign else None)
@@ -178,4 +186,4 @@ class LockedPeriods(WriteRule):
             refuse_locked(group, model, FIELDS.get(model, "start_date"))
 
 
-FIELDS = {Club: "founded_on", MaterialDistribution: "start_date", Target: "start_date"}
+FIELDS = {Club: "founded_on", ClubMember: "members", MaterialDistribution: "start_date", Target: "start_date"}

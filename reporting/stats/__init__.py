@@ -156,9 +156,9 @@ def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Tota
         records = family.queryset(user, approved_days=days).filter(family.condition(filters))
         # In public, the sensitive part of each count and its records' keys, in the same query.
         extra = perturbation.sensitive_aggregates() if public and isinstance(family, ActivityFamily) else {}
-        result.total.update(_aggregate(records, family, wanted, extra))
+        result.total.update(_aggregate(records, family, wanted, extra, filters))
         if by and family.applies(by, filters):
-            for row in _grouped(records, family, by, as_recorded, wanted, extra):
+            for row in _grouped(records, family, by, as_recorded, wanted, extra, filters):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
     sensitive_total = dict(result.total)
@@ -217,17 +217,17 @@ def _value(values: dict, measure: str, applicable: set[str]):
     return values.get(measure, 0)
 
 
-def _aggregate(records, family: Family, wanted: list[str], extra: dict) -> dict:
-    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+def _aggregate(records, family: Family, wanted: list[str], extra: dict, filters: Filters) -> dict:
+    aggregates = _prefixed({**family.aggregates(filters), **extra}, [*wanted, *extra])
     values = _unprefixed(records.aggregate(m__records=Count("pk"), **aggregates))
     if not values.pop("_records"):
         return dict.fromkeys(wanted, 0)
     return values
 
 
-def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], extra: dict):
+def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], extra: dict, filters):
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
-    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+    aggregates = _prefixed({**family.aggregates(filters), **extra}, [*wanted, *extra])
     return records.order_by().annotate(**keys).values(*keys).annotate(**aggregates)
 
 

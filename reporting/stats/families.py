@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from django.db.models import Count, F, IntegerField, OuterRef, Q, Subquery, Sum
+from django.db.models import Case, Count, Exists, F, IntegerField, OuterRef, Q, Subquery, Sum, When
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from campaigns.models import Activity, ActivityKind, Club, MaterialDistribution
 from places.models import Place, today_province
@@ -66,7 +67,8 @@ class Family:
             queryset = queryset.filter(approved.condition(self, approved_days))
         return queryset if user is None else queryset.for_user(user)
 
-    def aggregates(self) -> dict:
+    def aggregates(self, filters: Filters | None = None) -> dict:
+        """Each measure's aggregate (`filters`: for a measure read on a day, as club members)."""
         raise NotImplementedError
 
     def applies(self, by, filters: Filters) -> bool:
@@ -148,7 +150,7 @@ class ActivityFamily(Family):
     def base(self):
         return Activity.objects.filter(status=Activity.Status.HELD)
 
-    def aggregates(self) -> dict:
+    def aggregates(self, filters: Filters | None = None) -> dict:
         return {
             "activities": Count("pk"),
             "sessions": Sum("sessions"),
@@ -169,7 +171,7 @@ class SignInFamily(Family):
     def base(self):
         return Attendance.objects.filter(present=True, activity__status=Activity.Status.HELD)
 
-    def aggregates(self) -> dict:
+    def aggregates(self, filters: Filters | None = None) -> dict:
         return {"unique_participants": Count("participant", distinct=True)}
 
 
@@ -209,12 +211,17 @@ class ClubFamily(PlacedFamily):
             q &= Q(founded_on__isnull=True) | Q(founded_on__lte=filters.date_to)
         return q
 
-    def aggregates(self) -> dict:
-        # The member list where one is kept, else the count typed in.
-        listed = (
-            ClubMember.objects.filter(club=OuterRef("pk")).order_by().values("club").annotate(n=Count("pk")).values("n")
+    def aggregates(self, filters: Filters | None = None) -> dict:
+        # The member list where one is kept (its members on the period's last day, or today),
+        # else the count typed in.
+        day = (filters.date_to if filters else None) or timezone.localdate()
+        links = ClubMember.objects.filter(club=OuterRef("pk")).order_by()
+        listed = links.on(day).values("club").annotate(n=Count("pk")).values("n")
+        members = Case(
+            When(Exists(links), then=Coalesce(Subquery(listed), 0)),
+            default=F("member_count"),
+            output_field=IntegerField(),
         )
-        members = Coalesce(Subquery(listed), F("member_count"), output_field=IntegerField())
         return {"clubs": Count("pk"), "club_members": Sum(members, output_field=IntegerField())}
 
 
@@ -227,7 +234,7 @@ class DistributionFamily(PlacedFamily):
     def base(self):
         return MaterialDistribution.objects.all()
 
-    def aggregates(self) -> dict:
+    def aggregates(self, filters: Filters | None = None) -> dict:
         return {"leaflets_distributed": Sum("distributed")}
 
 

@@ -75,11 +75,11 @@ def target_progress(
 
 
 def _actual(family, targets: list[Target], user, public: bool, limit: int, days) -> dict[int, int | str]:
-    aggregates = family.aggregates()
     annotations = {}
     sensitive = suppression.sensitive_q(family.path("pk"))
     for target in targets:
         filters = target_filters(target)
+        aggregates = family.aggregates(filters)
         condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
         annotations[f"t{target.pk}"] = _filtered(aggregates[target.measure], condition)
         if public and target.measure in suppression.PEOPLE_MEASURES:

@@ -12,6 +12,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils import timezone
 
 from access.roles import MANAGERS, NATIONAL_ADMINS
 from campaigns.models import Activity, Club, MaterialDistribution, Target
@@ -332,3 +333,64 @@ def test_a_record_of_the_old_province_is_locked_by_the_province_that_took_it_ove
     with pytest.raises(WriteRefused):
         save_activity(ActivityFactory.build(place=old, start_date=datetime.date(2018, 5, 1)), user=manager)
     assert not Activity.objects.exists()
+
+
+# --- Club members: dated changes -----------------------------------------------------------
+
+
+def members_on(club, day) -> int:
+    from reporting.stats import Filters, totals
+
+    return totals((), Filters(date_to=day, place=club.place)).total["club_members"]
+
+
+def test_members_joining_or_leaving_today_move_no_figure_of_a_period_over(client, as_manager, manager):
+    from trainings.models import ClubMember
+
+    club = ClubFactory(founded_on=datetime.date(2024, 3, 1))
+    first, second, third = (ParticipantFactory() for _ in range(3))
+    ClubMember.objects.bulk_create([ClubMember(club=club, participant=p, joined_on=None) for p in (first, second)])
+    approve_q3(manager)
+    q3_end = datetime.date(2025, 9, 30)
+    assert members_on(club, q3_end) == 2
+    data = form_data(client.get(f"/admin/clubs/edit/{club.pk}/").context["form"])
+    response = client.post(f"/admin/clubs/edit/{club.pk}/", {**data, "members": [str(second.pk), str(third.pk)]})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    # The quarter approved keeps its two members; today the club has two others.
+    assert members_on(club, q3_end) == 2
+    assert members_on(club, timezone.localdate()) == 2
+    assert set(ClubMember.objects.current().values_list("participant", flat=True)) == {second.pk, third.pk}
+    gone = ClubMember.objects.get(participant=first)
+    assert gone.left_on == timezone.localdate()
+    # Joining again makes a new membership; the old one keeps its dates.
+    data = form_data(client.get(f"/admin/clubs/edit/{club.pk}/").context["form"])
+    client.post(f"/admin/clubs/edit/{club.pk}/", {**data, "members": [str(p.pk) for p in (first, second, third)]})
+    assert ClubMember.objects.filter(participant=first).count() == 2
+    assert members_on(club, q3_end) == 2 and members_on(club, timezone.localdate()) == 3
+
+
+def test_a_member_change_on_a_day_of_an_approved_period_is_refused_on_every_path(client, as_manager, manager):
+    from trainings.models import ClubMember
+
+    today = timezone.localdate()
+    club = ClubFactory(founded_on=datetime.date(2024, 3, 1), name="CLB Na Mèo")
+    member, other = ParticipantFactory(), ParticipantFactory()
+    ClubMember.objects.create(club=club, participant=member, joined_on=None)
+    services.move(
+        "approve",
+        [services.period(current_province(THANH_HOA), "quarter", today.year, (today.month - 1) // 3 + 1)],
+        user=manager,
+    )
+    before = sorted(ClubMember.objects.values_list("participant", "joined_on", "left_on"))
+    # The club's form: a member added, or one taken off.
+    data = form_data(client.get(f"/admin/clubs/edit/{club.pk}/").context["form"])
+    for members in ([str(member.pk), str(other.pk)], []):
+        response = client.post(f"/admin/clubs/edit/{club.pk}/", {**data, "members": members})
+        page = response.content.decode()
+        assert response.status_code == 200 and "Thanh Hóa" in page and "Nguyễn Thị Lan" in page
+    # The participants import: the row naming the club is refused, nothing stored.
+    row = ",Lường Thị Hoa,Nữ,2000,Thái,Thanh Hóa,Na Mèo,,,CLB Na Mèo"
+    report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{row}\n".encode()), name="p.csv")
+    assert not report.ok
+    assert "Nguyễn Thị Lan" in " ".join(str(error) for error in report.errors)
+    assert sorted(ClubMember.objects.values_list("participant", "joined_on", "left_on")) == before

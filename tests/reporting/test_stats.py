@@ -9,6 +9,7 @@ import random
 from collections import defaultdict
 
 import pytest
+from django.utils import timezone
 
 from campaigns.models import Activity, ActivityKind, Audience, Campaign, Club, MaterialDistribution, Target
 from places.models import Place
@@ -89,7 +90,14 @@ def build_world() -> dict:
             status=Club.Status.CLOSED if n == 9 else Club.Status.ACTIVE,
         )
         if n % 3 == 0:
-            ClubMember.objects.bulk_create([ClubMember(club=club, participant=p) for p in rng.sample(people, 3)])
+            # Members listed before the list kept dates, who joined on a day, and who left.
+            dates = [(None, None), (datetime.date(2024, 9, 1), None), (None, datetime.date(2025, 1, 31))]
+            ClubMember.objects.bulk_create(
+                [
+                    ClubMember(club=club, participant=person, joined_on=joined, left_on=left)
+                    for person, (joined, left) in zip(rng.sample(people, 3), dates, strict=True)
+                ]
+            )
     for _ in range(15):
         DistributionFactory(
             place=rng.choice(places),
@@ -208,8 +216,14 @@ def expected_totals(by: list[str], filters: Filters, as_recorded: bool = False) 
             for key in itertools.product(*(keys_of(club, name, as_recorded) for name in by)):
                 group = groups[key]
                 group["clubs"] = group.get("clubs", 0) + 1
-                listed = club.member_links.count()
-                add(group, "club_members", listed if listed else club.member_count)
+                day = filters.date_to or timezone.localdate()
+                on_day = [
+                    link
+                    for link in club.member_links.all()
+                    if (link.joined_on is None or link.joined_on <= day)
+                    and (link.left_on is None or link.left_on > day)
+                ]
+                add(group, "club_members", len(on_day) if club.member_links.exists() else club.member_count)
     leaflet_dimensions = {"province", "district", "commune", "year", "quarter", "month", "campaign", "organiser"}
     if set(by) <= leaflet_dimensions and not filters.audience and not filters.kinds:
         for item in MaterialDistribution.objects.select_related("province__successor", "place", "campaign"):
