@@ -47,11 +47,7 @@ def test_no_migration_of_campaigns_depends_on_an_app_above():
 
 
 def test_no_file_of_campaigns_names_an_app_above():
-    files = [
-        path
-        for path in CAMPAIGNS.rglob("*")
-        if path.suffix in {".py", ".html", ".js", ".txt"}
-    ]
+    files = [path for path in CAMPAIGNS.rglob("*") if path.suffix in {".py", ".html", ".js", ".txt"}]
     assert len(files) > 40
     named = [
         f"{path.relative_to(CAMPAIGNS)}: {match.group(0)}"
