@@ -28,7 +28,6 @@ class StaffScope(models.Model):
     )
 
     class Meta:
-        db_table = "campaigns_staffscope"  # the table of its first home, kept so that moving it copied nothing
         verbose_name = _("staff scope")
         verbose_name_plural = _("staff scopes")
 

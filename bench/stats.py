@@ -115,7 +115,7 @@ def _date_part(part: str, column: str) -> str:
 def _groupings() -> dict:
     """For each grouping: the joins from a table aliased `t` (with a place_id and province_id)
     and the expressions to group by."""
-    place = "campaigns_place"
+    place = "places_place"
     commune = (
         "CASE WHEN pl.level = 'commune' AND su.level = 'commune' THEN pl.successor_id "
         "WHEN pl.level = 'commune' THEN t.place_id END"

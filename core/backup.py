@@ -198,7 +198,11 @@ def _check_schema(path: Path, dump: Path, connection) -> None:
     if not migrations:
         raise BackupError(_("%(path)s does not hold a database of this site.") % {"path": path})
     loader = MigrationLoader(None, ignore_no_migrations=True)
-    unknown = migrations - set(loader.disk_migrations)
+    # A squashed migration's replaced ones stay recorded as applied although their files are gone.
+    known = set(loader.disk_migrations) | {
+        replaced for migration in loader.disk_migrations.values() for replaced in migration.replaces
+    }
+    unknown = migrations - known
     behind = {
         leaf
         for leaf in loader.graph.leaf_nodes()

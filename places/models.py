@@ -124,7 +124,6 @@ class Place(models.Model):
     objects = PlaceQuerySet.as_manager()
 
     class Meta:
-        db_table = "campaigns_place"  # the table of its first home, kept so that moving it copied nothing
         verbose_name = _("place")
         verbose_name_plural = _("places")
         ordering = ["-is_current", "code"]

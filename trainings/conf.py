@@ -14,6 +14,12 @@ only what it changes.
   lists of the activities they recorded or trained in within these days (trainings/phone_sync.py);
   anyone else is found with the phone's search.
 - `PHONE_SYNC_FULL_DAYS` (7): a phone that last asked longer ago gets its whole data again.
+- `TRAININGS_PAGE_TEMPLATE` ("trainings/page.html"): the page the phone form's pages extend,
+  with the blocks `title`, `extra_head`, `body_class`, `content` and `extra_body`. trainings'
+  own is a bare page; a site gives its own base template so that the phone pages wear the
+  site's header, footer and stylesheet (this site: the public site's base template).
+- `TRAININGS_PAGE_STATIC` (none): the static files that page template needs (its stylesheet),
+  kept on the phone by the service worker with the form's own, for use without signal.
 - `PHONE_SYNC_OVERLAP_SECONDS` (600): how far before its token an incremental answer looks, so
   that a change whose transaction committed after the token reaches the phone too.
 """
@@ -26,6 +32,8 @@ DEFAULT_PHONE_SESSION_DAYS = 28
 DEFAULT_PHONE_RECENT_DAYS = 365
 DEFAULT_PHONE_SYNC_FULL_DAYS = 7
 DEFAULT_PHONE_SYNC_OVERLAP_SECONDS = 600
+DEFAULT_PAGE_TEMPLATE = "trainings/page.html"
+DEFAULT_PAGE_STATIC: tuple[str, ...] = ()
 
 
 def max_new_attendees() -> int:
@@ -56,3 +64,13 @@ def phone_sync_full_days() -> int:
 def phone_sync_overlap_seconds() -> int:
     """Seconds before its token that an incremental answer looks back."""
     return setting("PHONE_SYNC_OVERLAP_SECONDS", DEFAULT_PHONE_SYNC_OVERLAP_SECONDS)
+
+
+def page_template() -> str:
+    """The template the phone form's pages extend."""
+    return setting("TRAININGS_PAGE_TEMPLATE", DEFAULT_PAGE_TEMPLATE)
+
+
+def page_static() -> tuple[str, ...]:
+    """The static files of that template, kept offline with the form's own."""
+    return tuple(setting("TRAININGS_PAGE_STATIC", DEFAULT_PAGE_STATIC))

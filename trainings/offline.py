@@ -34,8 +34,8 @@ from trainings.phone_sessions import keep_signed_in
 from trainings.phone_sync import people_matching, phone_data
 from trainings.submission import Unreadable, form_data_from_json, parse_uuid, submit
 
-PRECACHED_STATIC = (
-    "cms/site.css",
+# The form's own static files; the page template's (conf.page_static()) are kept with them.
+FORM_STATIC = (
     "trainings/record.css",
     "trainings/queue.js",
     "trainings/dates.js",
@@ -43,7 +43,15 @@ PRECACHED_STATIC = (
     "trainings/icon-192.png",
     "trainings/icon-512.png",
 )
-SHELL_TEMPLATES = ("cms/base.html", "trainings/record.html", "trainings/offline.html", "trainings/sw.js")
+FORM_TEMPLATES = ("trainings/record.html", "trainings/offline.html", "trainings/sw.js")
+
+
+def precached_static() -> tuple[str, ...]:
+    return conf.page_static() + FORM_STATIC
+
+
+def shell_templates() -> tuple[str, ...]:
+    return (conf.page_template(), *FORM_TEMPLATES)
 
 
 def _json(code: int, **body) -> JsonResponse:
@@ -161,7 +169,7 @@ def _errors(form, attendees) -> dict[str, str]:
 
 def offline_page(request):
     """What the service worker shows for any page it cannot reach offline."""
-    return render(request, "trainings/offline.html")
+    return render(request, "trainings/offline.html", {"page_template": conf.page_template()})
 
 
 def manifest(request):
@@ -192,7 +200,7 @@ def precache_urls() -> list[str]:
         reverse("trainings:shell"),
         reverse("trainings:offline"),
         reverse("trainings:manifest"),
-        *(static(name) for name in PRECACHED_STATIC),
+        *(static(name) for name in precached_static()),
     ]
 
 
@@ -201,10 +209,10 @@ def cache_version() -> str:
     """Changes whenever a precached file or the shell's templates change, so that phones
     fetch the new files and the old cache is deleted."""
     digest = hashlib.sha256()
-    for name in PRECACHED_STATIC:
+    for name in precached_static():
         found = finders.find(name)
         digest.update(Path(found).read_bytes() if found else name.encode())
-    for name in SHELL_TEMPLATES:
+    for name in shell_templates():
         digest.update(Path(get_template(name).origin.name).read_bytes())
     digest.update(json.dumps(precache_urls()).encode())
     return digest.hexdigest()[:12]

@@ -25,7 +25,7 @@ from core.text import ascii_key
 from places.models import Place
 from trainings import members
 from trainings.models import Attendance, ClubMember, Participant
-from trainings.services import ATTENDANCE_LOGGED
+from trainings.services import ATTENDANCE_LOGGED, COUNTED_DETAILS, lists_holding
 from transfers.base import Column, TransferResource, allowed_names, column_field
 from transfers.placed import PlaceResolver
 from transfers.widgets import ChoiceWidget, CodeWidget, IntWidget, find_by_key_or_name
@@ -123,6 +123,7 @@ class ParticipantResource(TransferResource):
         self.touched_activities: dict[int, Counter] = {}
         self.touched_clubs: set[int] = set()
         self.pending_lines: dict[tuple[int, int], bool] = {}  # (activity, person) → present
+        self.recounted_people: set[int] = set()  # known people whose counted details changed
         self.for_activity: Activity | None = None  # exporting one activity's sign-in list
 
     def get_queryset(self):
@@ -256,6 +257,8 @@ class ParticipantResource(TransferResource):
         if not (result.has_errors() or result.has_validation_errors()):
             lines, self.pending_lines = self.pending_lines, {}
             activity_ids = {activity_id for activity_id, _person in lines}
+            # A known person's gender or ethnicity changed: the lists holding them are recounted.
+            activity_ids |= lists_holding(self.recounted_people)
             try:
                 # The activities' rules hold for their lines too; their counts follow the lists.
                 write_lines(activity_ids, user=self.user, write=lambda: store_lines(lines))
@@ -267,6 +270,9 @@ class ParticipantResource(TransferResource):
 
     def save_instance(self, instance, is_create, row, **kwargs):
         instance._imported_new = is_create
+        before = getattr(instance, "_snapshot", None)
+        if before and any(getattr(instance, name) != before[name] for name in COUNTED_DETAILS):
+            self.recounted_people.add(instance.pk)
         super().save_instance(instance, is_create, row, **kwargs)
 
     def log_extra(self, user) -> None:

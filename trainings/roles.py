@@ -7,6 +7,9 @@ APP = "trainings"
 EVERYTHING = ["add", "change", "delete", "view"]
 PEOPLE = ["participant", "attendance"]  # who came: personal data, kept in their province
 REFERENCE = ["course", "trainer"]
+# No role holds the links' permissions (activitycourse, activitytrainer, clubmember): they have
+# no screen, chooser or export of their own and are written only as lines of an activity or a
+# club, under that record's permissions (campaigns.services, trainings.admin_parts).
 
 
 def register() -> None:

@@ -1,5 +1,7 @@
-"""Writes that span models: recording an activity with its sign-in list."""
+"""Writes that span models: recording an activity with its sign-in list, and changing people
+whom sign-in lists count."""
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import transaction
@@ -7,10 +9,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.log_actions import log
 
 from campaigns.models import Activity
-from campaigns.services import save_activity
+from campaigns.services import save_activity, write_lines
 from trainings.models import Attendance, Participant
 
 ATTENDANCE_LOGGED = "campaigns.attendance"
+# A person's details that the sign-in lists' counts read (trainings.rules.SignInCounts).
+COUNTED_DETAILS = ("gender", "ethnicity")
 
 
 @dataclass
@@ -65,3 +69,19 @@ def attendance_log_message(data: dict) -> str:
         "present": data.get("present", 0),
         "new": data.get("new", 0),
     }
+
+
+def lists_holding(people: Iterable[int]) -> set[int]:
+    """The activities whose sign-in lists hold any of these people (one query)."""
+    people = list(people)
+    if not people:
+        return set()
+    return set(Attendance.objects.filter(participant_id__in=people).values_list("activity_id", flat=True))
+
+
+def change_people(people: Iterable[int], *, user, write: Callable[[], None]) -> None:
+    """People whom sign-in lists count change (their gender or ethnicity, COUNTED_DETAILS):
+    `write` stores them through campaigns' write path for the activities whose lists hold
+    them (`write_lines`), so that the rules check those activities first (a locked period
+    refuses) and their counts are the lists' again after, each version moved once."""
+    write_lines(lists_holding(people), user=user, write=write)

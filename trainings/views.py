@@ -15,6 +15,7 @@ from campaigns.conf import earliest_date, future_days
 from campaigns.models import Activity
 from campaigns.models.common import EARLY_DATE, FUTURE_DATE, HOW_TO_WRITE_A_DATE
 from core.fields import DayField
+from trainings import conf
 from trainings.forms import NewAttendeeFormSet, RecordActivityForm, present_options
 from trainings.phone_sessions import keep_signed_in
 from trainings.phone_sync import people_on_phone
@@ -111,6 +112,7 @@ def _render_form(request, form, attendees, *, status: int = 200, shell: bool = F
         "shell": shell,
         "texts": app_texts(),
         "date_rules": date_rules(),
+        "page_template": conf.page_template(),
     }
     return render(request, "trainings/record.html", context, status=status)
 
@@ -143,6 +145,7 @@ def recorded(request, pk: int):
             "activity": activity,
             "present": activity.attendances.filter(present=True).count(),
             "warnings": activity.coverage_warnings(),
+            "page_template": conf.page_template(),
             "edit_url": reverse("activity:edit", args=[activity.pk]),
         },
     )

@@ -13,8 +13,10 @@ from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from access.choosers import place_chooser_viewset
-from access.viewsets import ProvinceFilter, ScopedAdminForm, ScopedIndexView, ScopedModelViewSet
+from access.viewsets import ProvinceFilter, ScopedAdminForm, ScopedEditView, ScopedIndexView, ScopedModelViewSet
+from campaigns.rules import WriteRefused
 from trainings.models import Course, Participant, Trainer
+from trainings.services import COUNTED_DETAILS, change_people
 from transfers.views import TransferButtonsMixin
 
 
@@ -96,8 +98,30 @@ class ParticipantIndexView(TransferButtonsMixin, ScopedIndexView):
     transfer_name = "participants"
 
 
+class ParticipantEditView(ScopedEditView):
+    """A person's gender or ethnicity, which sign-in lists count, changes through the
+    activities' write path: the counts of the activities whose lists hold them follow, and a
+    write rule's refusal (a locked period) is shown on the form, with nothing stored."""
+
+    def save_instance(self):
+        if not set(COUNTED_DETAILS) & set(self.form.changed_data):
+            return super().save_instance()
+        save, saved = super().save_instance, []
+        change_people([self.form.instance.pk], user=self.request.user, write=lambda: saved.append(save()))
+        return saved[0]
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except WriteRefused as refused:
+            for _name, message in refused.by_field():
+                form.add_error(None, message)
+            return self.form_invalid(form)
+
+
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
+    edit_view_class = ParticipantEditView
     menu_order = 150
     index_view_class = ParticipantIndexView
     icon = "user"

@@ -34,7 +34,6 @@ class ImportJob(models.Model):
     finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        db_table = "campaigns_importjob"  # the table of its first home, kept so that moving it copied nothing
         verbose_name = _("import")
         verbose_name_plural = _("imports")
         ordering = ["-created_at"]

@@ -186,6 +186,11 @@ PERMISSIONS_POLICY = {
     )
 }  # fmt: skip
 
+# The phone form's pages (trainings) wear the public site's header, footer and stylesheet,
+# which its service worker keeps on the phone for use without signal (trainings/conf.py).
+TRAININGS_PAGE_TEMPLATE = "cms/base.html"
+TRAININGS_PAGE_STATIC = ["cms/site.css"]
+
 # Password guessing: after 5 wrong passwords for one username from one address, that
 # pair is locked out for 30 minutes (a 429 page); a successful login clears the count.
 # Attempts are kept in the database for the lockout; they are not written to the logs.

@@ -1,5 +1,5 @@
-"""campaigns names nothing of the apps above it: not in its models' links, its migrations
-made since the links moved to trainings, its admin or its strings (README, *Architecture*).
+"""campaigns names nothing of the apps above it: not in its models' links, its migrations,
+its admin or its strings (README, *Architecture*).
 The apps above show what they keep on campaigns' screens through its admin parts."""
 
 import re
@@ -14,9 +14,6 @@ from campaigns.viewsets.parts import admin_parts
 
 ABOVE = ("trainings", "reporting", "cms", "guides", "demo", "config")
 CAMPAIGNS = Path(apps.get_app_config("campaigns").path)
-# Migrations written before the links moved up: their replacement by initial migrations that
-# follow the layers is a step of its own. Every later one names nothing above.
-HISTORY = {"0003_tracking_links", "0009_place_and_staffscope_moved_out"}
 # An app's name as code or a path names it ("cms.base", "config/formats", '"demo"'); so does
 # the word itself where it means nothing else ("trainings", "reporting", "guides"), but not
 # the plain word "demo data".
@@ -36,26 +33,21 @@ def test_no_model_of_campaigns_links_to_an_app_above():
 
 
 @pytest.mark.django_db
-def test_no_migration_of_campaigns_since_the_move_depends_on_an_app_above():
+def test_no_migration_of_campaigns_depends_on_an_app_above():
     loader = MigrationLoader(None, ignore_no_migrations=True)
     named = sorted(
         f"{name} → {app_label}"
         for (label, name), migration in loader.disk_migrations.items()
-        if label == "campaigns" and name not in HISTORY
+        if label == "campaigns"
         for app_label, _name in migration.dependencies
         if app_label in ABOVE
     )
     assert named == []
-    assert ("campaigns", "0013_course_trainers_and_members_moved_out") in loader.disk_migrations
+    assert ("campaigns", "0001_initial_squashed") in loader.disk_migrations
 
 
 def test_no_file_of_campaigns_names_an_app_above():
-    files = [
-        path
-        for path in CAMPAIGNS.rglob("*")
-        if path.suffix in {".py", ".html", ".js", ".txt"}
-        and not (path.parent.name == "migrations" and path.stem in HISTORY)
-    ]
+    files = [path for path in CAMPAIGNS.rglob("*") if path.suffix in {".py", ".html", ".js", ".txt"}]
     assert len(files) > 40
     named = [
         f"{path.relative_to(CAMPAIGNS)}: {match.group(0)}"

@@ -134,6 +134,37 @@ def test_participants_import_recounts_the_list(listed):
     assert listed.version == 2  # the list changed: a form opened before is stale
 
 
+def listed_person(activity: Activity, name: str) -> Participant:
+    return Participant.objects.get(attendances__activity=activity, full_name=name)
+
+
+def test_a_persons_gender_changed_in_the_admin_recounts_the_lists_holding_them(client, manager, listed):
+    person = listed_person(listed, "Vi Văn Sơn")
+    page = client.get(f"/admin/participants/edit/{person.pk}/")
+    data = form_data(page.context["form"])
+    response = client.post(f"/admin/participants/edit/{person.pk}/", {**data, "gender": Participant.Gender.FEMALE})
+    assert response.status_code == 302
+    assert counts(listed) == (3, 3, 2)
+    assert listed.version == 2  # the list's counts changed: a form opened before is stale
+
+
+def test_a_persons_gender_and_ethnicity_changed_by_a_participants_import_recount_the_lists_holding_them(listed):
+    person = listed_person(listed, "Vi Văn Sơn")
+    row = f"#{person.pk},Vi Văn Sơn,Nữ,{person.birth_year or ''},Tày,Thanh Hóa,Na Mèo,,,"
+    report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{row}\n".encode()), name="p.csv")
+    assert report.ok, report.errors
+    assert counts(listed) == (3, 3, 3)
+
+
+def test_a_persons_phone_changed_in_the_admin_leaves_the_lists_activities_alone(client, manager, listed):
+    person = listed_person(listed, "Vi Văn Sơn")
+    page = client.get(f"/admin/participants/edit/{person.pk}/")
+    data = form_data(page.context["form"])
+    assert client.post(f"/admin/participants/edit/{person.pk}/", {**data, "phone": "0912345678"}).status_code == 302
+    listed.refresh_from_db()
+    assert (counts(listed), listed.version) == (LISTED, 1)
+
+
 def test_bulk_change_keeps_the_lists_counts(manager, listed):
     other = ActivityFactory(participants=10)
     update_activities(Activity.objects.filter(pk__in=[listed.pk, other.pk]), user=manager, participants=99, female=50)

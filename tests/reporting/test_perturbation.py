@@ -51,17 +51,6 @@ def test_bulk_created_activities_get_keys_too():
     assert len(set(Activity.objects.values_list("cell_key", flat=True))) == 3
 
 
-def test_the_migration_gives_existing_rows_distinct_keys():
-    from importlib import import_module
-
-    from django.apps import apps
-
-    ActivityFactory.create_batch(4)
-    Activity.objects.update(cell_key=0)
-    import_module("campaigns.migrations.0012_activity_cell_key").fill_keys(apps, None)
-    assert len(set(Activity.objects.values_list("cell_key", flat=True))) == 4
-
-
 def test_a_count_without_returned_victims_is_exact(residents):
     held(residents, 37)
     assert totals(public=True).total["participants"] == 37
