@@ -8,10 +8,7 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("campaigns", "0013_course_trainers_and_members_moved_out"),
-        ("trainings", "0006_phone_sync"),
-    ]
+    dependencies = [("trainings", "0001_initial_squashed")]
 
     operations = [
         # Added without a default first, so that the rows already listed keep no date.
