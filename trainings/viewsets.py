@@ -114,8 +114,11 @@ class ParticipantEditView(ScopedEditView):
         try:
             return super().form_valid(form)
         except WriteRefused as refused:
+            # Refused before anything was written (the rules check first).
             for _name, message in refused.by_field():
                 form.add_error(None, message)
+            self.produced_error_code = "write_refused"
+            self.produced_error_message = " ".join(message for _name, message in refused.by_field())
             return self.form_invalid(form)
 
 

@@ -394,3 +394,22 @@ def test_a_member_change_on_a_day_of_an_approved_period_is_refused_on_every_path
     assert not report.ok
     assert "Nguyễn Thị Lan" in " ".join(str(error) for error in report.errors)
     assert sorted(ClubMember.objects.values_list("participant", "joined_on", "left_on")) == before
+
+
+def test_a_persons_gender_change_that_would_recount_a_locked_activity_is_refused(client, as_manager, manager):
+    from trainings.models import Participant
+
+    person = ParticipantFactory(gender=Participant.Gender.MALE)
+    activity = ActivityFactory(start_date=INSIDE)
+    Attendance.objects.create(activity=activity, participant=person, present=True)
+    approve_q3(manager)
+    data = form_data(client.get(f"/admin/participants/edit/{person.pk}/").context["form"])
+    response = client.post(f"/admin/participants/edit/{person.pk}/", {**data, "gender": Participant.Gender.FEMALE})
+    assert response.status_code == 200 and refused_in(response.content.decode())
+    person.refresh_from_db()
+    assert person.gender == Participant.Gender.MALE
+    row = f"#{person.pk},{person.full_name},Nữ,,Thái,Thanh Hóa,Na Mèo,,,"
+    report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{row}\n".encode()), name="p.csv")
+    assert not report.ok and refused_in(" ".join(str(error) for error in report.errors))
+    person.refresh_from_db()
+    assert person.gender == Participant.Gender.MALE
