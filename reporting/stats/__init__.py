@@ -150,22 +150,15 @@ def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Tota
         if not wanted or not family.applies([], filters):
             continue
         records = family.queryset(user).filter(family.condition(filters))
-        # In public, the sensitive part of each count and its records' keys, in the same query.
-        extra = perturbation.sensitive_aggregates() if public and isinstance(family, ActivityFamily) else {}
-        result.total.update(_aggregate(records, family, wanted, extra))
+        result.total.update(_aggregate(records, family, wanted))
         if by and family.applies(by, filters):
-            for row in _grouped(records, family, by, as_recorded, wanted, extra):
+            for row in _grouped(records, family, by, as_recorded, wanted):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
-    sensitive_total = dict(result.total)
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
     keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
     if public:
-        _suppress(result, keyed, user, as_recorded, suppression.threshold() if threshold is None else threshold)
-        # Each row and the total are cells of their own: each gets the move of its records.
-        for key, row in keyed:
-            perturbation.perturb_cell(row, grouped[key])
-        perturbation.perturb_cell(result.total, sensitive_total)
+        _protect(result, keyed, user, as_recorded, suppression.threshold() if threshold is None else threshold)
     result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
 
@@ -189,11 +182,19 @@ def held_outside_period(campaign) -> int:
     return ActivityFamily().base().filter(outside, campaign=campaign).count()
 
 
-def _suppress(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int) -> None:
+def _protect(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int) -> None:
+    """Public figures: each row and the total count their sensitive activities at their
+    public counts (perturbation.py), then small counts are hidden (suppression.py)."""
     family = ActivityFamily()
     records = family.queryset(user).filter(family.condition(result.filters))
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in result.by}
-    sensitive = suppression.sensitive_records(records, keys)
+    sensitive = suppression.sensitive_records(records, keys, limit)
+    everything: dict[int, dict] = {}
+    for found in sensitive.values():
+        everything.update(found)
+    for key, row in keyed:
+        perturbation.perturb_cell(row, sensitive.get(key, {}))
+    perturbation.perturb_cell(result.total, everything)
     rows, row_keys = [row for _key, row in keyed], [key for key, _row in keyed]
     suppression.suppress(result.by, rows, row_keys, result.total, sensitive, limit)
 
@@ -210,17 +211,17 @@ def _value(values: dict, measure: str, applicable: set[str]):
     return values.get(measure, 0)
 
 
-def _aggregate(records, family: Family, wanted: list[str], extra: dict) -> dict:
-    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+def _aggregate(records, family: Family, wanted: list[str]) -> dict:
+    aggregates = _prefixed(family.aggregates(), wanted)
     values = _unprefixed(records.aggregate(m__records=Count("pk"), **aggregates))
     if not values.pop("_records"):
         return dict.fromkeys(wanted, 0)
     return values
 
 
-def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], extra: dict):
+def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str]):
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
-    aggregates = _prefixed({**family.aggregates(), **extra}, [*wanted, *extra])
+    aggregates = _prefixed(family.aggregates(), wanted)
     return records.order_by().annotate(**keys).values(*keys).annotate(**aggregates)
 
 
