@@ -68,11 +68,11 @@ def test_a_count_without_returned_victims_is_exact(residents):
 
 
 def test_a_count_with_returned_victims_moves_within_the_bound(victims, residents):
-    for count in (4, 5, 6):
+    for count in (7, 8, 9):  # at least 5 + 6 + 7 = 18 whatever the keys: never hidden
         held(victims, count)
     held(residents, 100)
     shown = totals(public=True).total["participants"]
-    assert abs(shown - 115) <= 3 * perturbation.bound()  # at most the bound for each activity
+    assert abs(shown - 124) <= 3 * perturbation.bound()  # at most the bound for each activity
 
 
 def test_the_same_records_read_the_same_in_every_answer(victims):
