@@ -164,3 +164,22 @@ def test_a_target_on_a_campaign_page_is_moved_like_the_cell(victims):
         shown == totals(filters=Filters(campaign="C", date_from=campaign.start_date), public=True).total["participants"]
     )
     assert abs(shown - 15) <= 2 * perturbation.bound()
+
+
+def test_a_public_target_of_distinct_people_with_returned_victims_in_its_scope_is_hidden(victims, residents):
+    """Distinct people are not a sum of activities: no public count can stand for them."""
+    import datetime
+
+    from campaigns.models import Campaign, Target
+    from reporting.stats import target_progress
+    from tests.factories import ParticipantFactory
+    from trainings.models import Attendance
+
+    campaign = Campaign.objects.create(code="C", name="C", start_date=datetime.date(2025, 1, 1))
+    for audience in (victims, residents):
+        activity = held(audience, 15, campaign=campaign)
+        for _ in range(15):
+            Attendance.objects.create(activity=activity, participant=ParticipantFactory())
+    target = Target.objects.create(campaign=campaign, measure="unique_participants", value=100)
+    assert target_progress([target], public=True)[0].actual == "*"
+    assert target_progress([target])[0].actual == 30
