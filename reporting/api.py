@@ -49,10 +49,10 @@ TOTALS_SCHEMA = inline_serializer(
                 "Grouping keys (province_code, province_name, district_code, district_name, commune_code, "
                 "commune_name, year, quarter, month, kind, campaign_code, organiser, audience) and measures. "
                 "A measure is null where it does not apply or is unknown. In public output a count of people "
-                'whose sensitive audiences (returned victims) add up to fewer than the threshold is the string "<11" '
-                '(with the default threshold of 11), and a count hidden so that it cannot be worked out is "*"; '
-                "the same holds in total. A public count of people that holds returned victims is moved by at "
-                "most PUBLIC_PERTURBATION_BOUND (2 by default), the same way for the same records in every answer; "
+                "whose sensitive audiences (returned victims) may add up to fewer than the threshold is the string "
+                '"<11" (with the default threshold of 11), and a count hidden so that it cannot be worked out is "*"; '
+                "the same holds in total. In public, each activity for returned victims of fewer than 11 people "
+                "counts moved by at most PUBLIC_PERTURBATION_BOUND (1 by default), the same way in every answer; "
                 "other counts are exact. unique_participants is given to signed-in staff only."
             ),
         ),

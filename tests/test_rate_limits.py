@@ -128,3 +128,62 @@ def test_password_reset_requests_are_limited_per_address(client, low_limits):
     assert client.post(
         "/admin/password_reset/", {"email": "x@example.org"}, REMOTE_ADDR="198.51.100.3"
     ).status_code in (200, 302)
+
+
+RESET = "/admin/password_reset/"
+
+
+def test_a_forged_forwarded_for_header_does_not_escape_the_password_reset_limit(client, low_limits, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]  # sent straight to the app, not through the proxy
+    answers = [
+        client.post(
+            RESET, {"email": f"u{n}@example.org"}, REMOTE_ADDR="203.0.113.5", HTTP_X_FORWARDED_FOR=f"198.51.100.{n}"
+        ).status_code
+        for n in range(4)
+    ]
+    assert answers[:3] != [429] * 3 and answers[3] == 429
+
+
+def test_behind_a_trusted_proxy_a_forged_left_part_does_not_escape_the_password_reset_limit(
+    client, low_limits, settings
+):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    answers = [
+        client.post(
+            RESET,
+            {"email": f"u{n}@example.org"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.1",
+        ).status_code
+        for n in range(4)
+    ]
+    assert answers[3] == 429
+    other = client.post(RESET, {"email": "x@example.org"}, REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.2")
+    assert other.status_code in (200, 302)  # another client behind the same proxy has its own count
+
+
+def test_behind_a_trusted_proxy_a_forged_left_part_does_not_escape_the_sign_in_limit(client, low_limits, settings):
+    settings.TRUSTED_PROXIES = ["10.0.0.0/8"]
+    answers = [
+        client.post(
+            "/admin/login/",
+            {"username": f"someone{n}", "password": "x"},
+            REMOTE_ADDR="10.0.0.2",
+            HTTP_X_FORWARDED_FOR=f"192.0.2.{n}, 198.51.100.1",
+        ).status_code
+        for n in range(4)
+    ]
+    assert answers == [200, 200, 200, 429]
+
+
+def test_a_forged_forwarded_for_header_sent_straight_does_not_escape_the_sign_in_limit(client, low_limits):
+    answers = [
+        client.post(
+            "/admin/login/",
+            {"username": f"someone{n}", "password": "x"},
+            REMOTE_ADDR="203.0.113.9",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{n}",
+        ).status_code
+        for n in range(4)
+    ]
+    assert answers == [200, 200, 200, 429]

@@ -146,11 +146,11 @@ PUBLIC_PAGE_CACHE_SECONDS = env.int("PUBLIC_PAGE_CACHE_SECONDS", default=300)
 # Public totals hide counts of people of sensitive audiences (returned victims) below this:
 # 11 is the k of the Counter Trafficking Data Collaborative's published data.
 SENSITIVE_COUNT_THRESHOLD = env.int("SENSITIVE_COUNT_THRESHOLD", default=11)
-# Public counts of people that hold sensitive records are moved by at most this much, the
-# same way every time for the same records (reporting/stats/perturbation.py). The secret
-# seeds the table of moves (SECRET_KEY when unset): whoever knows it and the records' keys
-# can undo the moves, so it stays on the server.
-PUBLIC_PERTURBATION_BOUND = env.int("PUBLIC_PERTURBATION_BOUND", default=2)
+# In public counts of people, each sensitive activity (returned victims) of fewer than the
+# threshold is moved by at most this much, by its own key, the same way in every answer
+# (reporting/stats/perturbation.py). The secret shifts every move (SECRET_KEY when unset):
+# whoever knows it and the records' keys can undo the moves, so it stays on the server.
+PUBLIC_PERTURBATION_BOUND = env.int("PUBLIC_PERTURBATION_BOUND", default=1)
 PUBLIC_PERTURBATION_SECRET = env.str("PUBLIC_PERTURBATION_SECRET", default="")
 # The day of the month reporting periods start on (reporting/periods/calendar.py): 15 for a
 # calendar whose first quarter runs from 15 December to 14 March.

@@ -154,23 +154,16 @@ def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Tota
         if not wanted or not family.applies([], filters):
             continue
         records = family.queryset(user, approved_days=days).filter(family.condition(filters))
-        # In public, the sensitive part of each count and its records' keys, in the same query.
-        extra = perturbation.sensitive_aggregates() if public and isinstance(family, ActivityFamily) else {}
-        result.total.update(_aggregate(records, family, wanted, extra, filters))
+        result.total.update(_aggregate(records, family, wanted, filters))
         if by and family.applies(by, filters):
-            for row in _grouped(records, family, by, as_recorded, wanted, extra, filters):
+            for row in _grouped(records, family, by, as_recorded, wanted, filters):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
-    sensitive_total = dict(result.total)
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
     keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
     if public:
         limit = suppression.threshold() if threshold is None else threshold
-        _suppress(result, keyed, user, as_recorded, limit, days)
-        # Each row and the total are cells of their own: each gets the move of its records.
-        for key, row in keyed:
-            perturbation.perturb_cell(row, grouped[key])
-        perturbation.perturb_cell(result.total, sensitive_total)
+        _protect(result, keyed, user, as_recorded, limit, days)
     result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
 
@@ -196,11 +189,19 @@ def held_outside_period(campaign) -> int:
     return ActivityFamily().queryset(None, approved_days=days).filter(outside, campaign=campaign).count()
 
 
-def _suppress(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int, days) -> None:
+def _protect(result: Totals, keyed: list[tuple[tuple, dict]], user, as_recorded: bool, limit: int, days) -> None:
+    """Public figures: each row and the total count their sensitive activities at their
+    public counts (perturbation.py), then small counts are hidden (suppression.py)."""
     family = ActivityFamily()
     records = family.queryset(user, approved_days=days).filter(family.condition(result.filters))
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in result.by}
-    sensitive = suppression.sensitive_records(records, keys)
+    sensitive = suppression.sensitive_records(records, keys, limit)
+    everything: dict[int, dict] = {}
+    for found in sensitive.values():
+        everything.update(found)
+    for key, row in keyed:
+        perturbation.perturb_cell(row, sensitive.get(key, {}))
+    perturbation.perturb_cell(result.total, everything)
     rows, row_keys = [row for _key, row in keyed], [key for key, _row in keyed]
     suppression.suppress(result.by, rows, row_keys, result.total, sensitive, limit)
 
@@ -217,17 +218,17 @@ def _value(values: dict, measure: str, applicable: set[str]):
     return values.get(measure, 0)
 
 
-def _aggregate(records, family: Family, wanted: list[str], extra: dict, filters: Filters) -> dict:
-    aggregates = _prefixed({**family.aggregates(filters), **extra}, [*wanted, *extra])
+def _aggregate(records, family: Family, wanted: list[str], filters: Filters) -> dict:
+    aggregates = _prefixed(family.aggregates(filters), wanted)
     values = _unprefixed(records.aggregate(m__records=Count("pk"), **aggregates))
     if not values.pop("_records"):
         return dict.fromkeys(wanted, 0)
     return values
 
 
-def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], extra: dict, filters):
+def _grouped(records, family: Family, by: list[str], as_recorded: bool, wanted: list[str], filters: Filters):
     keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by}
-    aggregates = _prefixed({**family.aggregates(filters), **extra}, [*wanted, *extra])
+    aggregates = _prefixed(family.aggregates(filters), wanted)
     return records.order_by().annotate(**keys).values(*keys).annotate(**aggregates)
 
 

@@ -1,7 +1,9 @@
 """Small counts of sensitive audiences (returned victims) kept out of every public answer.
 
 Primary rule, the same whatever the grouping or filter: a count of people is hidden when the
-activities for a sensitive audience in it add up to fewer than the threshold
+activities for a sensitive audience in it may add up to fewer than the threshold (the least
+their public counts stand for, perturbation.py: every true count below it is hidden, and a
+count of 11 or a little more may be too)
 (settings.SENSITIVE_COUNT_THRESHOLD, default 11 as in the Counter Trafficking Data
 Collaborative's published data). It looks at the sensitive part, not the whole count: a
 commune's 103 made of 3 returned victims and 100 residents is hidden too, or the answer
@@ -27,9 +29,9 @@ from django.db.models import Exists, OuterRef, Q
 
 from campaigns.models import Activity
 from reporting.conf import sensitive_count_threshold
+from reporting.stats import perturbation
+from reporting.stats.perturbation import SUPPRESSED_MEASURES
 
-# Counts of people in public totals (unique_participants is never a public total).
-SUPPRESSED_MEASURES = ("participants", "female", "ethnic_minority")
 # Counts of people a public target may show: the same, and distinct people on sign-in lists.
 PEOPLE_MEASURES = {*SUPPRESSED_MEASURES, "unique_participants"}
 # Dimensions under which one activity counts in several rows.
@@ -47,22 +49,26 @@ def sensitive_q(pk_path: str = "pk") -> Q:
     return Q(Exists(through))
 
 
-def sensitive_records(records, keys: dict) -> dict[tuple, dict[int, dict]]:
-    """{group key: {activity id: its counts}} for the sensitive activities among `records`.
+def sensitive_records(records, keys: dict, limit: int) -> dict[tuple, dict[int, dict]]:
+    """{group key: {activity id: its public counts}} for the sensitive activities among
+    `records` (perturbation.public_records: the true counts ride along, never shown).
 
     One query; sensitive activities are few, so they are gathered here rather than summed
     in the database, where an overlapping grouping would need them one by one anyway.
     """
-    rows = records.filter(sensitive_q()).order_by().annotate(**keys).values(*keys, "pk", *SUPPRESSED_MEASURES)
+    counts = (perturbation.KEY, *SUPPRESSED_MEASURES)
+    rows = records.filter(sensitive_q()).order_by().annotate(**keys).values(*keys, "pk", *counts)
     found: dict[tuple, dict[int, dict]] = defaultdict(dict)
     for row in rows:
-        found[tuple(row[name] for name in keys)][row["pk"]] = {m: row[m] for m in SUPPRESSED_MEASURES}
-    return found
+        found[tuple(row[name] for name in keys)][row["pk"]] = {name: row[name] for name in counts}
+    return {key: perturbation.public_records(records, limit) for key, records in found.items()}
 
 
 def suppress(by: list[str], rows: list[dict], keys: list[tuple], total: dict, sensitive: dict, limit: int) -> None:
     """Hide, in place, the counts of `rows` (grouped under `keys`) and `total` that the
-    rules above call for. `sensitive` is what sensitive_records() gave for these groups."""
+    rules above call for. `sensitive` is what sensitive_records() gave for these groups;
+    the rows and the total hold their public figures already (perturbation.perturb_cell),
+    and a count is small when the least its activities' public counts stand for is."""
     everything: dict[int, dict] = {}
     for records in sensitive.values():
         everything.update(records)
@@ -70,10 +76,10 @@ def suppress(by: list[str], rows: list[dict], keys: list[tuple], total: dict, se
     for measure in SUPPRESSED_MEASURES:
         if measure not in total:
             continue
-        known = [_known(sensitive.get(key, {}), measure) for key in keys]
+        known = [_known(sensitive.get(key, {}), measure, limit) for key in keys]
         values = [row[measure] for row in rows]
         primary = {i for i, records in enumerate(known) if _small(records, limit)}
-        total_primary = _small(_known(everything, measure), limit)
+        total_primary = _small(_known(everything, measure, limit), limit)
         hidden, total_hidden = set(primary), total_primary
         if primary and overlapping:
             hidden |= _sharing(known, primary)
@@ -90,8 +96,11 @@ def suppress(by: list[str], rows: list[dict], keys: list[tuple], total: dict, se
             total[measure] = _marker(total[measure], total_primary, limit)
 
 
-def _known(records: dict[int, dict], measure: str) -> dict[int, int]:
-    return {pk: counts[measure] for pk, counts in records.items() if counts[measure] is not None}
+def _known(records: dict[int, dict], measure: str, limit: int) -> dict[int, int]:
+    """The least count each activity's public count stands for (perturbation.lowest)."""
+    return {
+        pk: perturbation.lowest(counts[measure], limit) for pk, counts in records.items() if counts[measure] is not None
+    }
 
 
 def _small(known: dict[int, int], limit: int) -> bool:

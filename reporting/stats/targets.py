@@ -83,22 +83,37 @@ def _actual(family, targets: list[Target], user, public: bool, limit: int, days)
         condition = family.condition(filters) if family.applies([], filters) else Q(pk__in=[])
         annotations[f"t{target.pk}"] = _filtered(aggregates[target.measure], condition)
         if public and target.measure in suppression.PEOPLE_MEASURES:
-            # The sensitive part, whether it holds any record with a known count, and the
-            # sum of its records' keys (the cell's perturbation, perturbation.py).
+            # The sensitive part, how many records it holds, and (for counts of people) the
+            # same part at its activities' public counts and the least those stand for.
             annotations[f"s{target.pk}"] = _filtered(aggregates[target.measure], condition & sensitive)
             annotations[f"n{target.pk}"] = Count("pk", filter=condition & sensitive)
-            annotations[f"k{target.pk}"] = Sum(family.path("cell_key"), filter=condition & sensitive)
+            if target.measure in suppression.SUPPRESSED_MEASURES:
+                count, key = family.path(target.measure), family.path(perturbation.KEY)
+                for name, expression in (("p", perturbation.public_expression), ("l", perturbation.lowest_expression)):
+                    annotations[f"{name}{target.pk}"] = Sum(expression(count, key, limit), filter=condition & sensitive)
     values = family.queryset(user, approved_days=days).aggregate(**annotations)
     found: dict[int, int | str] = {}
     for target in targets:
-        value = values[f"t{target.pk}"] or 0
-        part = values.get(f"s{target.pk}")
-        if values.get(f"n{target.pk}") and part is not None and part < limit:
-            value = f"<{limit}" if value < limit else suppression.HIDDEN
-        elif public and target.measure in suppression.PEOPLE_MEASURES:
-            value = perturbation.perturbed(value, part, values.get(f"k{target.pk}"), target.measure)
-        found[target.pk] = value
+        found[target.pk] = _public_value(target, values, public, limit)
     return found
+
+
+def _public_value(target: Target, values: dict, public: bool, limit: int) -> int | str:
+    """The target's actual value as the public may see it (suppression.py, perturbation.py):
+    its sensitive activities at their public counts, hidden when small. Distinct people are
+    not a sum of activities, so one with any sensitive activity in its scope is hidden."""
+    value = values[f"t{target.pk}"] or 0
+    if not public or target.measure not in suppression.PEOPLE_MEASURES or not values.get(f"n{target.pk}"):
+        return value
+    if target.measure not in suppression.SUPPRESSED_MEASURES:
+        return suppression.HIDDEN
+    part, lowest = values.get(f"s{target.pk}"), values.get(f"l{target.pk}")
+    if part is None:
+        return value
+    value += values[f"p{target.pk}"] - part
+    if lowest < limit:
+        return f"<{limit}" if value < limit else suppression.HIDDEN
+    return value
 
 
 def _filtered(aggregate, condition: Q):

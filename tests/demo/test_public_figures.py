@@ -62,3 +62,20 @@ def test_the_statistics_page_rows_without_returned_victims_are_exact(demo_site, 
 def test_the_statistics_page_says_the_figures_are_nudged(demo_site, client):
     html = client.get(pages.statistics_page().url, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
     assert "làm nhiễu nhẹ" in html
+
+
+def test_the_seeds_headline_figures_read_exactly_as_the_reports(demo_site, client):
+    """The five provincial reports' figures: the demo's only activity for returned victims
+    counted 52 people (11 or more: exact), so every headline figure reads as recorded."""
+    from cms.templatetags.cms_tags import number
+
+    exact = totals().total
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="vi")
+    shown = values(home.context["figures"])
+    assert shown == {name: exact[name] for name in shown}
+    assert number(exact["participants"]) in home.content.decode()  # Vietnamese digits: 1.234
+    statistics = client.get(pages.statistics_page().url, HTTP_ACCEPT_LANGUAGE="vi").context
+    by_province = {row["province_code"]: row for row in totals(["province"]).rows}
+    for row in statistics["rows"]:
+        assert values(row["values"]) == {name: by_province[row["code"]][name] for name in values(row["values"])}
+    assert values(statistics["total"]) == {name: exact[name] for name in values(statistics["total"])}

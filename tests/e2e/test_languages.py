@@ -213,3 +213,16 @@ def test_english_statistics_table_fits_a_phone(browser, site, screenshot):
     wrapper.evaluate("box => box.scrollLeft = 0")
     screenshot(page, "en-statistics-360")
     context.close()
+
+
+def test_vietnamese_statistics_chart_writes_thousands_as_the_table(browser, site, screenshot):
+    """The chart's axis writes 5.000 as the table does, whatever the browser's own language."""
+    context = browser.new_context(viewport={"width": 1000, "height": 900}, locale="en-US")
+    page = context.new_page()
+    page.goto(site["url"] + "/so-lieu/")
+    page.wait_for_function("() => window.Chart && Chart.getChart(document.getElementById('chart'))")
+    labels = page.evaluate("() => Chart.getChart(document.getElementById('chart')).scales.x.ticks.map(t => t.label)")
+    assert any(re.fullmatch(r"\d{1,3}(\.\d{3})+", label) for label in labels), labels
+    assert not any("," in label for label in labels), labels
+    screenshot(page, "vi-statistics-chart")
+    context.close()

@@ -2,13 +2,21 @@
 returned victims, however it combines the public answers.
 
 The attacker is stronger than a real one: it knows where, when, of what kind and for which
-audiences every activity was held, and the exact count of every activity without returned
-victims; it does not know the counts of activities with them. It asks the API (day ranges,
-whole months, every grouping and pair of groupings, every filter, units as recorded) and
-reads the home, statistics and campaign pages, then for every hidden cell ("<11") combines
-what it saw: the cell alone, a cell minus another, a cell minus two others (complements),
-all at once. The published bounds are the rule's "<11" and the
-perturbation's ±bound; the attacker uses them too. It must never be left with one value.
+audiences every activity was held, the exact count of every activity without returned
+victims, and the design (threshold, bound, how a public count is made); it does not know the
+counts of activities with them nor their keys. It asks the API (day ranges, whole months,
+every grouping and pair of groupings, every filter, units as recorded) and reads the home,
+statistics and campaign pages, then for every hidden cell ("<11") plays:
+
+- differencing: a cell minus another, a cell minus two others (complements), every pair;
+- extreme pairs: the two differences furthest apart, each read at the far end of its bounds;
+- averaging: the mean of every difference over different cells that share the hidden records;
+- an oracle: the public count of every single activity, the most any answers can give.
+
+It must never be left with one value, and the truth must lie within what it is left with.
+Then the proof itself: in the world where each activity with returned victims counted one
+person more (or fewer) with the same public count, every answer reads the same, while the
+hidden counts are others.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ import datetime
 from dataclasses import dataclass, field
 
 import pytest
+from django.core.cache import cache
 from django.db import transaction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -60,8 +69,10 @@ class Knowledge:
     numeric: dict[frozenset, int] = field(default_factory=dict)
     hidden: set[frozenset] = field(default_factory=set)
     refused: int = 0
+    transcript: list = field(default_factory=list)
 
     def see(self, members: list[Record], shown) -> None:
+        self.transcript.append(shown)
         sensitive = frozenset(r.pk for r in members if r.sensitive)
         if isinstance(shown, str):
             if shown.startswith("<") and sensitive:
@@ -88,7 +99,7 @@ def activity_specs():
                 "campaign": st.booleans(),
                 "organisers": st.sets(st.sampled_from(["X", "Y"]), max_size=2),
                 "mixed": st.booleans(),  # a sensitive activity for residents too
-                "key": st.integers(0, 2**31 - 2),
+                "key": st.integers(0, 2**31 - 8),
             }
         ),
         min_size=4,
@@ -114,6 +125,12 @@ def make_world(specs: list[dict]) -> list[Record]:
         code="C1", name="Chiến dịch 1", start_date=CAMPAIGN_PERIOD[0], end_date=CAMPAIGN_PERIOD[1]
     )
     places = communes()
+    Target.objects.create(
+        campaign=campaign,
+        measure="participants",
+        value=500,
+        province=Place.objects.get(is_current=True, level="province", code="38"),
+    )
     records = []
     for spec in specs:
         participants = {"small": spec["size"], "large": 4 * spec["size"] + 8, "other": 10 * spec["size"] + 7}[
@@ -230,12 +247,6 @@ def read_pages(client, records: list[Record], seen: Knowledge) -> None:
     start, end = CAMPAIGN_PERIOD
     in_campaign = [r for r in records if r.campaign == "C1" and start <= r.date <= end]
     campaign = Campaign.objects.get(code="C1")
-    Target.objects.create(
-        campaign=campaign,
-        measure="participants",
-        value=500,
-        province=Place.objects.get(is_current=True, level="province", code="38"),
-    )
     context = client.get(pages.campaign_page(campaign).url).context
     seen.see(in_campaign, figure(context["figures"]))
     seen.see([r for r in in_campaign if r.province == "38"], context["progress"][0].actual)
@@ -252,27 +263,100 @@ def figure(rows: list[dict]):
 
 
 # -- the attacker's reasoning ----------------------------------------------------------------
-def what_the_attacker_can_say(seen: Knowledge, hidden: frozenset, limit: int, bound: int) -> set[int]:
-    """The values of a hidden count consistent with everything seen. Averaging differences
-    that share the same hidden records adds nothing: the same records always read the same
-    (Knowledge.see checks it), so those differences are all one number."""
-    low, high = 0, limit - 1  # "<11"
-    numeric = dict(seen.numeric)
-    numeric[frozenset()] = 0
+def preimage(public: int, limit: int) -> set[int]:
+    """Every count an activity with returned victims may have had, given its public count."""
+    keys = range(2 * perturbation.bound() + 1)  # every move the keys can give
+    return {
+        c
+        for c in range(1, public + perturbation.bound() + 1)
+        for key in keys
+        if perturbation.public_count(c, key, limit) == public
+    }
+
+
+def possible_from_sum(total: int, size: int, limit: int) -> set[int]:
+    """The counts of `size` activities whose public counts add up to `total`."""
+    reachable = {(0, 0)}  # (sum of public counts, sum of counts)
+    for _ in range(size):
+        reachable = {
+            (shown + public, count + c)
+            for shown, count in reachable
+            for public in range(1, total - shown + 1)
+            for c in preimage(public, limit)
+        }
+    return {count for shown, count in reachable if shown == total}
+
+
+def differences(seen: Knowledge, hidden: frozenset) -> list[int]:
+    """Every way the answers give the hidden records alone: a cell minus another, a cell minus
+    two others that together hold the rest of it."""
+    numeric = {**seen.numeric, frozenset(): 0}
+    found = []
     for superset, value in numeric.items():
         if not hidden <= superset:
             continue
         rest = superset - hidden
-        splits = [(rest, frozenset())] + [
-            (part, rest - part) for part in numeric if part and part < rest and (rest - part) in numeric
+        if rest in numeric:
+            found.append(value - numeric[rest])
+        found.extend(
+            value - numeric[part] - numeric[rest - part]
+            for part in numeric
+            if part and part < rest and (rest - part) in numeric
+        )
+    return found
+
+
+def by_differencing(found: list[int], size: int, limit: int) -> set[int]:
+    """Every difference read within its bounds, all at once."""
+    possible = None
+    for value in found:
+        these = possible_from_sum(value, size, limit)
+        possible = these if possible is None else possible & these
+    return possible
+
+
+def by_extreme_pair(found: list[int], size: int, limit: int) -> set[int]:
+    """The lowest and the highest difference, each at the far end of its bounds: the pair
+    that closed on one value when each cell had a move of its own."""
+    low, high = min(found), max(found)
+    bounds = perturbation.bound() * size
+    return set(range(max(size, high - bounds), low + bounds + 1))
+
+
+def by_averaging(found: list[int], size: int, limit: int) -> set[int]:
+    """The mean of every difference: were the moves of different cells independent, it would
+    close in on the count; here it is the sum of the public counts, within its bounds."""
+    return possible_from_sum(round(sum(found) / len(found)), size, limit)
+
+
+def by_oracle(public: dict[int, int], hidden: frozenset, limit: int) -> set[int]:
+    """The public count of every single activity, as if the answers gave each one alone."""
+    possible = {0}
+    for pk in hidden:
+        possible = {total + c for total in possible for c in preimage(public[pk], limit)}
+    return possible
+
+
+STRATEGIES = {"differencing": by_differencing, "extreme pair": by_extreme_pair, "averaging": by_averaging}
+
+
+def alternative_world(records: list[Record], limit: int) -> None:
+    """Each activity with returned victims counted one person more (or, where its public
+    count allows no more, fewer), its key changed to give the same public count."""
+    for record in records:
+        if not record.sensitive or record.participants >= limit:
+            continue
+        key = Activity.objects.get(pk=record.pk).cell_key
+        public = perturbation.public_count(record.participants, key, limit)
+        others = [
+            (c, key + step)
+            for c in preimage(public, limit)
+            for step in range(2 * perturbation.bound() + 1)
+            if c != record.participants and c < limit and perturbation.public_count(c, key + step, limit) == public
         ]
-        for first, second in splits:
-            if first not in numeric:
-                continue
-            guess = value - numeric[first] - numeric[second]
-            moved_cells = sum(1 for cell in (superset, first, second) if cell)
-            low, high = max(low, guess - bound * moved_cells), min(high, guess + bound * moved_cells)
-    return set(range(low, high + 1))
+        c, k = max(others)  # a public count stands for two counts or more: there is always another
+        Activity.objects.filter(pk=record.pk).update(participants=c, cell_key=k)
+        record.participants = c
 
 
 @settings(
@@ -283,15 +367,36 @@ def what_the_attacker_can_say(seen: Knowledge, hidden: frozenset, limit: int, bo
 )
 @given(specs=activity_specs())
 def test_no_combination_of_public_answers_gives_a_hidden_count(client, specs):
-    limit, bound = 11, perturbation.bound()
+    limit = 11
     with transaction.atomic():
         records = make_world(specs)
         seen = ask_everything(client, records)
         assert seen.refused == len(FORBIDDEN)
         truth = {r.pk: r.participants for r in records}
+        keys = dict(Activity.objects.values_list("pk", "cell_key"))
+        public = {r.pk: perturbation.public_count(r.participants, keys[r.pk], limit) for r in records if r.sensitive}
+        # Every figure seen is the exact counts plus the public counts: nothing else reaches out.
+        assert all(value == sum(public[pk] for pk in cells) for cells, value in seen.numeric.items())
         for hidden in seen.hidden:
             count = sum(truth[pk] for pk in hidden)
-            possible = what_the_attacker_can_say(seen, hidden, limit, bound)
-            assert count in possible  # the published bounds hold
-            assert len(possible) >= 2, (sorted(hidden), count, possible)  # never one value left
+            found = differences(seen, hidden)
+            if found:
+                assert len(set(found)) == 1  # every difference over different cells: one number
+            for name, strategy in STRATEGIES.items():
+                possible = strategy(found, len(hidden), limit) if found else None
+                if possible is not None:
+                    assert count in possible, (name, sorted(hidden), count, possible)  # the bounds hold
+                    assert len(possible) >= 2, (name, sorted(hidden), count, possible)  # never one value
+            possible = by_oracle(public, hidden, limit)
+            assert count in possible and len(possible) >= 2, (sorted(hidden), count, possible)
+        # The proof: another world, other hidden counts, the same answers to every question.
+        alternative_world(records, limit)
+        cache.clear()
+        assert ask_everything(client, records).transcript == seen.transcript
+        changed = [
+            hidden
+            for hidden in seen.hidden
+            if sum(r.participants for r in records if r.pk in hidden) != sum(truth[pk] for pk in hidden)
+        ]
+        assert changed or not seen.hidden  # hidden counts of that world differ: they were not given away
         transaction.set_rollback(True)

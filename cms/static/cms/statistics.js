@@ -6,7 +6,11 @@ window.addEventListener("DOMContentLoaded", function () {
   new window.Chart(canvas, {
     type: "bar",
     data: { labels: data.labels, datasets: [{ label: data.label, data: data.values, backgroundColor: "#9c1c4b" }] },
-    options: { indexAxis: "y", responsive: true, maintainAspectRatio: false, plugins: { legend: { display: false } } }
+    // The axis writes numbers as the page's language does: 5.000 in Vietnamese, 5,000 in English.
+    options: {
+      indexAxis: "y", responsive: true, maintainAspectRatio: false, locale: document.documentElement.lang || "vi",
+      plugins: { legend: { display: false } }
+    }
   });
   canvas.parentElement.style.height = Math.max(160, data.labels.length * 28 + 60) + "px";
 });

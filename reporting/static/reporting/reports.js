@@ -34,6 +34,8 @@
         responsive: true,
         maintainAspectRatio: false,
         animation: false,
+        // Axes write numbers as the admin's language does (5.000 in Vietnamese), as the table does.
+        locale: document.documentElement.lang || "vi",
         plugins: {
           tooltip: {
             callbacks: {
