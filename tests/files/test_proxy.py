@@ -18,6 +18,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from wagtail.models import Collection, CollectionViewRestriction
 
+from access.collections import public_collection
 from tests.factories import UserFactory
 from tests.factories import cms as pages
 
@@ -88,6 +89,9 @@ def site(settings, tmp_path, live_server):
     (tmp_path / "static").mkdir()
     if Collection.get_first_root_node() is None:  # a transactional test empties what migrate made
         Collection.add_root(name="Root")
+        # Made now, as migrate makes it: made later beside a collection already held in
+        # memory, it would shift that one's path (collections are kept in name order).
+        public_collection()
     port = free_port()
     conf = tmp_path / "nginx.conf"
     conf.write_text(configuration(tmp_path, port, live_server.url.removeprefix("http://")), encoding="utf-8")
