@@ -2,7 +2,7 @@
 
 A trainer records in communes without signal for days; her queue waits on the phone and is
 sent when a connection returns, but only while she is signed in. So every use of the phone
-form starts her session's period again (`PHONE_SESSION_DAYS`, trainings.conf), whether or
+form starts her session's period again (`TRAININGS_PHONE_SESSION_DAYS`, trainings.conf), whether or
 not she ticked "Remember me", and the cookie outlives the browser. A lost phone is handled
 by an administrator: *End sessions* in the users list signs the user out everywhere.
 """

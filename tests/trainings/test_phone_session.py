@@ -40,10 +40,20 @@ def test_each_use_starts_the_period_again(client, trainer):
 
 
 def test_the_period_is_a_setting(client, trainer, settings):
-    settings.PHONE_SESSION_DAYS = 3
+    settings.TRAININGS_PHONE_SESSION_DAYS = 3
     client.get("/record/")
     with later(4):
         assert client.get("/record/api/data/").status_code == 401
+
+
+def test_the_settings_old_name_is_still_read_with_a_warning(settings):
+    from trainings.conf import phone_session_days
+
+    settings.PHONE_SESSION_DAYS = 3
+    with pytest.warns(DeprecationWarning, match="TRAININGS_PHONE_SESSION_DAYS"):
+        assert phone_session_days() == 3
+    settings.TRAININGS_PHONE_SESSION_DAYS = 5
+    assert phone_session_days() == 5
 
 
 def test_an_administrator_ends_a_trainers_sessions_everywhere(trainer, client):
