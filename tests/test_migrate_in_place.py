@@ -64,6 +64,8 @@ NEW_MODELS = {
     ("trainings", "clubmember"),
     # the phones' incremental sync: people to forget.
     ("trainings", "phoneremoval"),
+    # each user's sign-in generation, which ends their sessions everywhere.
+    ("trainings", "signingeneration"),
 }
 # Permissions of a new model beyond Django's four (add, change, delete, view).
 EXTRA_PERMISSIONS = {("reporting", "reportingperiod"): 4}  # submit, approve, accept, reopen
