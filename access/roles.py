@@ -21,6 +21,7 @@ from django.contrib.auth.management import create_permissions
 from django.contrib.auth.models import Group, Permission
 from django.db.models import Q
 
+from access.collections import SITE_GROUPS, public_collection
 from access.models import NATIONAL_GROUP
 
 EDITORS = "Editors"  # Wagtail's own group for the public site; reviewers are its "Moderators"
@@ -117,23 +118,40 @@ def _editor_page_permissions() -> None:
 # Provincial roles add and choose images only in their provinces' photo collections (given by
 # the app that keeps the photos), never in the root collection that holds every province's photos.
 PROVINCIAL_ROLES = (TRAINERS, MANAGERS)
+FILE_APPS = ("wagtailimages", "wagtaildocs")
 
 
 def _collection_permissions() -> None:
     """Wagtail grants image and document permissions per collection, not through the group
-    alone: give each national role its image and document permissions on the root
-    collection, which covers every collection under it."""
+    alone, and a collection's permission covers every collection under it. National
+    administrators hold theirs on the root collection; the site's editors and moderators on
+    the public collection only (access/collections.py), never on the root, which holds
+    the provinces' activity photos."""
     from wagtail.models import Collection, GroupCollectionPermission
 
     root = Collection.get_first_root_node()
     if root is None:
         return
+    public = public_collection()
     GroupCollectionPermission.objects.filter(
         group__name__in=PROVINCIAL_ROLES, collection=root, permission__content_type__app_label="wagtailimages"
     ).delete()
+    on_root = GroupCollectionPermission.objects.filter(
+        group__name__in=SITE_GROUPS, collection=root, permission__content_type__app_label__in=FILE_APPS
+    )
+    for grant in on_root:
+        GroupCollectionPermission.objects.get_or_create(
+            group_id=grant.group_id, collection=public, permission_id=grant.permission_id
+        )
+    on_root.delete()
     for name, wanted in role_permissions().items():
+        if name in PROVINCIAL_ROLES:
+            continue
         group = Group.objects.get(name=name)
+        collection = public if name in SITE_GROUPS else root
         for app_label, codename in wanted:
-            if app_label in {"wagtailimages", "wagtaildocs"} and name not in PROVINCIAL_ROLES:
+            if app_label in FILE_APPS:
                 permission = Permission.objects.get(content_type__app_label=app_label, codename=codename)
-                GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=permission)
+                GroupCollectionPermission.objects.get_or_create(
+                    group=group, collection=collection, permission=permission
+                )

@@ -22,7 +22,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import transaction
 
 from access.models import StaffScope
-from access.roles import EDITORS, NATIONAL_ADMINS
+from access.roles import NATIONAL_ADMINS
 from campaigns.models import Activity
 from places.models import Place
 
@@ -56,9 +56,10 @@ def province_collection(province: Place):
         restriction = CollectionViewRestriction.objects.create(
             collection=collection, restriction_type=CollectionViewRestriction.GROUPS
         )
-        # Editors and national administrators hold image permissions on the root collection,
-        # which covers this one: they see these photos in the API as on their screens.
-        restriction.groups.set([group, *Group.objects.filter(name__in=[EDITORS, NATIONAL_ADMINS])])
+        # National administrators hold image permissions on the root collection, which covers
+        # this one: they see these photos in the API as on their screens. The site's editors
+        # hold theirs on the public collection only (access/collections.py).
+        restriction.groups.set([group, *Group.objects.filter(name=NATIONAL_ADMINS)])
     return collection
 
 

@@ -1,10 +1,13 @@
 """The files of pages not yet published are private until the page is.
 
-A leaflet's PDF or cover, or an article's hero image, that only draft (never published or
-unpublished) pages use is kept in the private storage (core/files.py) and served only to
-those who may edit one of those pages; publishing a page moves its files to the public
-storage, unpublishing it moves back those that no published page still uses. A file that
-no page uses follows its collection alone.
+A leaflet's PDF or cover, or an article's hero image, that only drafts use is kept in the
+private storage (core/files.py) and served only to those who may edit one of those pages.
+A draft is a page never published or unpublished, whose row holds its content, or the
+unpublished revision of a live page: Wagtail keeps a live page's row as published and
+writes its changes to a revision (`latest_revision`) until they are published, so a new
+hero image or leaflet PDF chosen there is read from the revision's content. Publishing
+moves a page's files to the public storage; unpublishing moves back those that no
+published page still uses. A file that no page uses follows its collection alone.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ def file_fields() -> tuple[tuple[type, str, type], ...]:
 
 
 def pages_using(record) -> list[Page]:
+    """The pages whose row uses the record: a live page's published content, or a draft's."""
     pages = []
     for model, name, target in file_fields():
         if isinstance(record, target):
@@ -39,16 +43,41 @@ def pages_using(record) -> list[Page]:
     return pages
 
 
+def pages_with_a_draft_using(record) -> list[Page]:
+    """The pages whose unpublished latest revision uses the record (read from the
+    revision's content, where Wagtail keeps a field's value by its id)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import F
+
+    pages = []
+    for model, name, target in file_fields():
+        if not isinstance(record, target):
+            continue
+        kinds = ContentType.objects.get_for_models(*[m for m in get_page_models() if issubclass(m, model)]).values()
+        found = (
+            Page.objects.filter(
+                latest_revision__content_type__in=kinds, **{f"latest_revision__content__{name}": record.pk}
+            )
+            .exclude(live_revision=F("latest_revision"))
+            .specific()
+        )
+        pages += list(found)
+    return pages
+
+
 def only_in_drafts(record) -> bool:
     pages = pages_using(record)
-    return bool(pages) and not any(page.live for page in pages)
+    if any(page.live for page in pages):
+        return False
+    return bool(pages) or bool(pages_with_a_draft_using(record))
 
 
 def may_edit_a_page_using(request, record) -> bool:
     user = request.user
     if not user.is_authenticated:
         return False
-    return any(page.permissions_for_user(user).can_edit() for page in pages_using(record))
+    pages = pages_using(record) + pages_with_a_draft_using(record)
+    return any(page.permissions_for_user(user).can_edit() for page in pages)
 
 
 def files_of(page: Page) -> list:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import mimetypes
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from django.db import transaction
 from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect
@@ -154,7 +155,7 @@ def send(name: str) -> HttpResponse:
         raise Http404
     if local and prefix:
         response = HttpResponse(content_type=content_type)
-        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + name
+        response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(name)
         return response
     if not local and hasattr(backend, "bucket_name"):
         return HttpResponseRedirect(backend.url(name))

@@ -5,6 +5,7 @@ proxy sends the bytes, a private file from its internal location, a public one f
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import quote
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
@@ -23,6 +24,9 @@ def sendfile(request, filename: str, **kwargs) -> HttpResponse:
         root = Path(root).resolve()
         if path.is_relative_to(root):
             response = HttpResponse(content_type=kwargs.get("mimetype") or "application/octet-stream")
-            response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + path.relative_to(root).as_posix()
+            # An address, percent-encoded (nginx decodes it): a header carries Latin-1 only,
+            # and an upload's own name (kept by files stored before the random names) may
+            # hold Vietnamese letters, spaces, "#", "?" or "%".
+            response["X-Accel-Redirect"] = prefix.rstrip("/") + "/" + quote(path.relative_to(root).as_posix())
             return response
     raise Http404

@@ -15,6 +15,7 @@ from PIL import ImageDraw, ImageFont
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
 
+from access.collections import public_collection
 from demo.loader import Tally
 
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
@@ -73,7 +74,7 @@ def image(tally: Tally, title: str, make: Callable[[], bytes]) -> Image:
     if item is not None:
         tally.add("unchanged", item)
         return item
-    item = Image(title=title)
+    item = Image(title=title, collection=public_collection())
     item.file = ImageFile(io.BytesIO(make()), name=f"{title[:40]}.png".replace("/", "-"))
     item.save()
     tally.add("created", item)
@@ -86,7 +87,7 @@ def document(tally: Tally, title: str, make: Callable[[], bytes]) -> Document:
     if item is not None:
         tally.add("unchanged", item)
         return item
-    item = Document(title=title)
+    item = Document(title=title, collection=public_collection())
     item.file.save(f"{title[:50]}.pdf".replace("/", "-"), ContentFile(make()), save=False)
     item.save()
     tally.add("created", item)

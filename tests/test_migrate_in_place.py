@@ -55,9 +55,26 @@ APPLIED_IN_PLACE = {
     "places.0002_table_named_after_app",
     "transfers.0002_table_named_after_app",
     "trainings.0002_club_member_dates",  # new since: the members' dates, empty on the rows listed
+    "access.0003_public_collection",
+    "campaigns.0002_photos_closed_to_editors",
+    "trainings.0003_sign_in_generation",
 }
 # Tables that `migrate` may add rows to: one row per migration applied, or squashed.
 GROWING_TABLES = {"django_migrations"}
+# What the migrations made since that commit change on purpose. The public collection
+# (access 0003) is a new collection that takes the root's files and the editors' grants;
+# the editors leave the provinces' photo restrictions (campaigns 0002); each user's sign-in
+# generation (trainings 0003) is a new model, with its table, content type and permissions.
+CHANGED_ROWS = {"wagtailcore_collection": +1, "wagtailcore_collectionviewrestriction_groups": -2}
+REWRITTEN_TABLES = {
+    "wagtailcore_collection",
+    "wagtailcore_collectionviewrestriction_groups",
+    "wagtailcore_groupcollectionpermission",
+    "wagtailimages_image",
+    "wagtaildocs_document",
+}
+NEW_TABLES = {"trainings_signingeneration"}
+NEW_MODELS = {("trainings", "signingeneration")}
 
 # `make setup` in one process (each process start costs seconds on a busy machine), then a
 # user, a group, a staff scope and an import job on the models whose tables are renamed: the
@@ -348,19 +365,21 @@ def test_every_table_keeps_its_rows(migrated):
     assert before["places_place"] > 14_000 and before["access_staffscope_provinces"] == 2
     assert before["trainings_activitytrainer"] == 3 and before["trainings_clubmember"] == 2
     assert before["trainings_attendance"] == 1 and before["transfers_importjob"] == 1
+    before = {table: rows + CHANGED_ROWS.get(table, 0) for table, rows in before.items()}
     changed = {
         table: (rows, after.get(table))
         for table, rows in before.items()
         if after.get(table) != rows and not (table in GROWING_TABLES and after.get(table, 0) > rows)
     }
     assert changed == {}, f"tables whose number of rows changed (before, after): {changed}"
-    assert set(after) == set(before), f"tables new or gone: {sorted(set(after) ^ set(before))}"
+    assert set(after) == set(before) | NEW_TABLES, f"tables new or gone: {sorted(set(after) ^ set(before))}"
 
 
 def test_every_row_is_kept_as_it_was(migrated):
     """Each table's rows, column for column, as today's main left them: nothing copied or rewritten."""
     before, after = renamed(migrated["before"]["digests"]), migrated["after"]["digests"]
-    changed = sorted(table for table in before if table not in GROWING_TABLES and after.get(table) != before[table])
+    kept_as_is = [table for table in before if table not in GROWING_TABLES | REWRITTEN_TABLES]
+    changed = sorted(table for table in kept_as_is if after.get(table) != before[table])
     assert changed == []
 
 
@@ -383,21 +402,21 @@ def test_totals_are_unchanged(migrated):
 def test_every_content_type_keeps_its_id_and_its_model(migrated):
     before, after = migrated["before"]["content_types"], migrated["after"]["content_types"]
     assert ["places", "place"] in [row[:2] for row in before]
-    assert after == before
+    assert [row for row in after if tuple(row[:2]) not in NEW_MODELS] == before
     assert [row for row in after if not row[3]] == []
 
 
 def test_every_permission_keeps_its_id(migrated):
     before, after = migrated["before"]["permissions"], migrated["after"]["permissions"]
     assert len(before) > 100
-    assert after == before
+    assert [row for row in after if tuple(row[1:3]) not in NEW_MODELS] == before
 
 
 @pytest.mark.parametrize("holders", ["group_permissions", "user_permissions"])
 def test_groups_and_users_keep_their_permissions(migrated, holders):
     before, after = migrated["before"][holders], migrated["after"][holders]
     assert {model for _holder, _app_label, model, _codename in before} >= {"place", "staffscope", "importjob"}
-    assert after == before
+    assert [held for held in after if tuple(held[1:3]) not in NEW_MODELS] == before
 
 
 # Both checks in one process (each process start costs seconds on a busy machine).

@@ -7,11 +7,13 @@ class TrainingsConfig(AppConfig):
     verbose_name = _("Trainings")
 
     def ready(self) -> None:
+        from django.contrib.auth.signals import user_logged_in
         from django.db.models.signals import post_delete
 
         from campaigns.rules import register_write_rule
         from trainings import roles
         from trainings.models import Participant
+        from trainings.phone_sessions import remember_generation
         from trainings.phone_sync import note_removal
         from trainings.rules import ListsChanged, SignInCounts
 
@@ -20,6 +22,8 @@ class TrainingsConfig(AppConfig):
         register_write_rule(ListsChanged())
         # A deleted person leaves the phones too (every ORM delete, one by one or in bulk, sends it).
         post_delete.connect(note_removal, sender=Participant, dispatch_uid="trainings.phone_removal")
+        # A session keeps the sign-in generation it belongs to (trainings/phone_sessions.py).
+        user_logged_in.connect(remember_generation, dispatch_uid="trainings.sign_in_generation")
         roles.register()  # the roles' permissions on this app's models
         register_transfers()
 

@@ -6,10 +6,11 @@ only what it changes.
 - `TRAININGS_MAX_RECORD_BYTES` (512 KiB): the largest JSON body the phone's queue may send for
   one recording (`/record/api/activities/`); a day's sign-in lists fit many times over, and a
   larger body is refused before it is parsed.
-- `PHONE_SESSION_DAYS` (28): how long a trainer stays signed in on the phone form after she
-  last used it (a trip to the border communes lasts days to weeks, often without signal, and
-  her queue is sent only while she is signed in). Each use starts the period again; signing
-  out, or an administrator's *End sessions*, ends it at once.
+- `TRAININGS_PHONE_SESSION_DAYS` (28): how long a trainer stays signed in on the phone form
+  after she last used it (a trip to the border communes lasts days to weeks, often without
+  signal, and her queue is sent only while she is signed in). Each use starts the period
+  again; signing out, or an administrator's *End sessions*, ends it at once. Its old name,
+  `PHONE_SESSION_DAYS`, is still read (with a deprecation warning) when the new one is not set.
 - `PHONE_RECENT_DAYS` (365): national staff keep on the phone only the people of the sign-in
   lists of the activities they recorded or trained in within these days (trainings/phone_sync.py);
   anyone else is found with the phone's search.
@@ -23,6 +24,10 @@ only what it changes.
 - `PHONE_SYNC_OVERLAP_SECONDS` (600): how far before its token an incremental answer looks, so
   that a change whose transaction committed after the token reaches the phone too.
 """
+
+import warnings
+
+from django.conf import settings
 
 from core.conf import setting
 
@@ -48,7 +53,14 @@ def max_record_bytes() -> int:
 
 def phone_session_days() -> int:
     """Days a trainer's phone session lasts after her last use."""
-    return setting("PHONE_SESSION_DAYS", DEFAULT_PHONE_SESSION_DAYS)
+    if not hasattr(settings, "TRAININGS_PHONE_SESSION_DAYS") and hasattr(settings, "PHONE_SESSION_DAYS"):
+        warnings.warn(
+            "PHONE_SESSION_DAYS is deprecated: name it TRAININGS_PHONE_SESSION_DAYS",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return settings.PHONE_SESSION_DAYS
+    return setting("TRAININGS_PHONE_SESSION_DAYS", DEFAULT_PHONE_SESSION_DAYS)
 
 
 def phone_recent_days() -> int:

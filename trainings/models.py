@@ -264,3 +264,21 @@ class PhoneRemoval(models.Model):
 
     def __str__(self) -> str:
         return f"{self.participant_id} @ {self.removed_at:%Y-%m-%d %H:%M}"
+
+
+class SignInGeneration(models.Model):
+    """How many times a user's sessions have been ended everywhere. A session keeps the
+    number it was signed in under and is signed out once the number has moved on
+    (trainings/phone_sessions.py), so ending every session of a user is one update."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, verbose_name=_("user"), primary_key=True, on_delete=models.CASCADE, related_name="+"
+    )
+    number = models.PositiveIntegerField(_("generation"), default=0)
+
+    class Meta:
+        verbose_name = _("sign-in generation")
+        verbose_name_plural = _("sign-in generations")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}: {self.number}"

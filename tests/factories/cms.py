@@ -18,8 +18,9 @@ import factory
 import wagtail_factories
 from wagtail.documents.models import Document
 from wagtail.images.models import Image
-from wagtail.models import Collection, Page
+from wagtail.models import Page
 
+from access.collections import public_collection
 from cms.models import (
     ArticleIndexPage,
     ArticlePage,
@@ -37,15 +38,15 @@ from tests.factories import CampaignFactory
 
 
 class ImageFactory(wagtail_factories.ImageFactory):
-    # In the root collection, as an upload without a chosen collection (the library's
-    # default makes a new root collection for every image).
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    # In the public collection, where an editor's upload lands (the library's default makes
+    # a new root collection for every image).
+    collection = factory.LazyFunction(public_collection)
     title = factory.Sequence(lambda n: f"Ảnh {n}")
     file = factory.django.ImageField(width=640, height=400, color="#9c1c4b", format="PNG", filename="test.png")
 
 
 class DocumentFactory(wagtail_factories.DocumentFactory):
-    collection = factory.LazyFunction(Collection.get_first_root_node)
+    collection = factory.LazyFunction(public_collection)
     title = factory.Sequence(lambda n: f"Tờ rơi {n}")
     file = factory.django.FileField(data=b"%PDF-1.4\n% test leaflet\n", filename="leaflet.pdf")
 

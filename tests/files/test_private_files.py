@@ -168,3 +168,53 @@ def test_place_files_moves_files_of_an_existing_database(places, django_capture_
     photo.refresh_from_db()
     assert storages["private"].exists(photo.file.name)
     assert not storages["public"].exists(legacy)
+
+
+def draft_of(page, **changes):
+    """A live page changed as the editor's Save draft changes it: a new revision, the page's
+    row (its published content) left as it was."""
+    page = type(page).objects.get(pk=page.pk)
+    for name, value in changes.items():
+        setattr(page, name, value)
+    return page.save_revision()
+
+
+def test_live_articles_draft_hero_image_is_private():
+    published, new = pages.image(title="Ảnh đã đăng"), pages.image(title="Ảnh mới chọn")
+    article = pages.article(hero_image=published, hero_alt="Hội viên phụ nữ")
+    draft_of(article, hero_image=new)
+    new.refresh_from_db()
+    published.refresh_from_db()
+    assert storages["private"].exists(new.file.name)
+    assert proxy_status(new.get_rendition("fill-100x100").url) == 404
+    assert proxy_status(published.file.url) == 200
+
+
+def test_live_leaflets_draft_pdf_is_private_until_published(client, media_on_disk):
+    leaflet = pages.LeafletPageFactory(document=pages.document(title="Tờ rơi đã đăng"))
+    new = pages.document(title="Tờ rơi sửa lại")
+    revision = draft_of(leaflet, document=new)
+    new.refresh_from_db()
+    assert storages["private"].exists(new.file.name)
+    assert fetch(client, None, new.url) == 404
+    revision.publish()
+    new.refresh_from_db()
+    assert storages["public"].exists(new.file.name)
+    assert fetch(client, None, new.url) == 200
+
+
+def test_draft_revisions_pdf_goes_back_private_when_the_page_is_unpublished(media_on_disk):
+    leaflet = pages.LeafletPageFactory(document=pages.document())
+    new = pages.document(title="Tờ rơi sửa lại")
+    draft_of(leaflet, document=new).publish()
+    type(leaflet).objects.get(pk=leaflet.pk).unpublish()
+    new.refresh_from_db()
+    assert storages["private"].exists(new.file.name)
+
+
+def test_draft_revisions_pdf_reaches_its_editors(client, media_on_disk, superuser):
+    leaflet = pages.LeafletPageFactory(document=pages.document())
+    new = pages.document(title="Tờ rơi sửa lại")
+    draft_of(leaflet, document=new)
+    new.refresh_from_db()
+    assert fetch(client, superuser, new.url) == 200

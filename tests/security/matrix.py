@@ -14,10 +14,14 @@ MATRIX = {
     "admin/api/main/^pages/find/": {"": "L N N N N"},
     "admin/api/main/^pages/<int:pk>/action/<str:action_name>/": {"page api action": "L M M M M"},
     "admin/api/main/^documents/": {"": "L O O O O"},
-    "admin/api/main/^documents/<int:pk>/": {"document": "L O O O O"},
+    "admin/api/main/^documents/<int:pk>/": {
+        "document": "L O O O O",
+        "restricted document": "L N N O O",
+        "draft leaflet PDF": "L O O O O",
+    },
     "admin/api/main/^documents/find/": {"": "L N N N N"},
     "admin/api/main/^images/": {"": "L O O O O"},
-    "admin/api/main/^images/<int:pk>/": {"image": "L O O O O", "photo A": "L O O O O", "photo B": "L O N N O"},
+    "admin/api/main/^images/<int:pk>/": {"image": "L O O O O", "photo A": "L N O O O", "photo B": "L N N N O"},
     "admin/api/main/^images/find/": {"": "L N N N N"},
     "admin/failwhale/": {"": "L 500 500 500 500"},
     "admin/pages/": {"": "L O D D O"},
@@ -156,27 +160,39 @@ MATRIX = {
     "admin/documents/": {"": "L O D D O"},
     "admin/documents/results/": {"": "L O D D O"},
     "admin/documents/add/": {"": "L O D D O"},
-    "admin/documents/edit/<int:document_id>/": {"document": "L O D D O"},
-    "admin/documents/delete/<int:document_id>/": {"document": "L O D D O"},
+    "admin/documents/edit/<int:document_id>/": {
+        "document": "L O D D O",
+        "restricted document": "L D D D O",
+        "draft leaflet PDF": "L O D D O",
+    },
+    "admin/documents/delete/<int:document_id>/": {
+        "document": "L O D D O",
+        "restricted document": "L D D D O",
+        "draft leaflet PDF": "L O D D O",
+    },
     "admin/documents/multiple/add/": {"": "L O D D O"},
     "admin/documents/multiple/<int:doc_id>/": {"document": "L M M M M"},
     "admin/documents/multiple/create_from_uploaded_document/<int:uploaded_file_id>/": {"uploaded file": "L M M M M"},
     "admin/documents/multiple/<int:doc_id>/delete/": {"document": "L M M M M"},
     "admin/documents/multiple/delete_upload/<int:uploaded_file_id>/": {"uploaded file": "L M M M M"},
-    "admin/documents/usage/<int:document_id>/": {"document": "L O D D O"},
+    "admin/documents/usage/<int:document_id>/": {
+        "document": "L O D D O",
+        "restricted document": "L D D D O",
+        "draft leaflet PDF": "L O D D O",
+    },
     "admin/images/": {"": "L O O O O"},
     "admin/images/results/": {"": "L O O O O"},
-    "admin/images/<int:image_id>/": {"image": "L O D D O", "photo A": "L O D D O", "photo B": "L O D D O"},
-    "admin/images/<int:image_id>/delete/": {"image": "L O D D O", "photo A": "L O D D O", "photo B": "L O D D O"},
+    "admin/images/<int:image_id>/": {"image": "L O D D O", "photo A": "L D D D O", "photo B": "L D D D O"},
+    "admin/images/<int:image_id>/delete/": {"image": "L O D D O", "photo A": "L D D D O", "photo B": "L D D D O"},
     "admin/images/<int:image_id>/generate_url/": {"image": "L N N N N"},
     "admin/images/<int:image_id>/generate_url/output/": {"image": "L N N N N"},
     "admin/images/<int:image_id>/preview/<str:filter_spec>/": {
         "image preview": "L O D D O",
-        "photo preview A": "L O D D O",
-        "photo preview B": "L O D D O",
+        "photo preview A": "L D D D O",
+        "photo preview B": "L D D D O",
     },
     "admin/images/add/": {"": "L O O O O"},
-    "admin/images/usage/<int:image_id>/": {"image": "L O D D O", "photo A": "L O D D O", "photo B": "L O D D O"},
+    "admin/images/usage/<int:image_id>/": {"image": "L O D D O", "photo A": "L D D D O", "photo B": "L D D D O"},
     "admin/images/multiple/add/": {"": "L O O O O"},
     "admin/images/multiple/<int:image_id>/": {"image": "L M M M M"},
     "admin/images/multiple/create_from_uploaded_image/<int:uploaded_file_id>/": {"uploaded file": "L M M M M"},
@@ -512,18 +528,22 @@ MATRIX = {
     "admin/groups/usage/<int:pk>/": {"group": "L D D D D"},
     "admin/documents/chooser/": {"": "L O O O O"},
     "admin/documents/chooser/results/": {"": "L O O O O"},
-    "admin/documents/chooser/chosen/<str:pk>/": {"document": "L O D D O"},
+    "admin/documents/chooser/chosen/<str:pk>/": {
+        "document": "L O D D O",
+        "restricted document": "L D D D O",
+        "draft leaflet PDF": "L O D D O",
+    },
     "admin/documents/chooser/chosen-multiple/": {"": "L O O O O"},
     "admin/documents/chooser/create/": {"": "L O D D O"},
     "admin/images/chooser/": {"": "L O O O O"},
     "admin/images/chooser/results/": {"": "L O O O O"},
-    "admin/images/chooser/chosen/<str:pk>/": {"image": "L O D D O", "photo A": "L O O O O", "photo B": "L O D D O"},
+    "admin/images/chooser/chosen/<str:pk>/": {"image": "L O D D O", "photo A": "L D O O O", "photo B": "L D D D O"},
     "admin/images/chooser/chosen-multiple/": {"": "L O O O O"},
     "admin/images/chooser/create/": {"": "L O O O O"},
     "admin/images/chooser/<int:image_id>/select_format/": {
         "image": "L O D D O",
-        "photo A": "L O O O O",
-        "photo B": "L O D D O",
+        "photo A": "L D O O O",
+        "photo B": "L D D D O",
     },
     "admin/locales/": {"": "L D D D D"},
     "admin/locales/results/": {"": "L D D D D"},
@@ -604,4 +624,27 @@ FILES = {
     "public document under /media/": "O O O O O",
     "restricted document under /media/": "N N N N N",
     "draft leaflet PDF under /media/": "N N N N N",
+}
+
+# What each list and chooser shows of every kind of file, for each role ("+" listed, "-" not;
+# an anonymous visitor is sent to sign in and sees none). The lists show what a role may
+# change, the choosers what it may choose: a trainer chooses the photos of her province but
+# changes none. The admin's API lists what view restrictions allow (a public image or
+# document to all staff), never an activity photo outside its province's staff.
+CHOOSER_IMAGES = {"article image": "- + - - +", "photo A": "- - + + +", "photo B": "- - - - +"}
+LISTED_IMAGES = {"article image": "- + - - +", "photo A": "- - - - +", "photo B": "- - - - +"}
+API_IMAGES = {"article image": "- + + + +", "photo A": "- - + + +", "photo B": "- - - - +"}
+DOCUMENTS = {"public document": "- + - - +", "restricted document": "- - - - +", "draft leaflet PDF": "- + - - +"}
+API_DOCUMENTS = {"public document": "- + + + +", "restricted document": "- - - + +", "draft leaflet PDF": "- + + + +"}
+LISTED = {
+    "/admin/images/": LISTED_IMAGES,
+    "/admin/images/results/": LISTED_IMAGES,
+    "/admin/images/chooser/": CHOOSER_IMAGES,
+    "/admin/images/chooser/results/": CHOOSER_IMAGES,
+    "/admin/api/main/images/": API_IMAGES,
+    "/admin/documents/": DOCUMENTS,
+    "/admin/documents/results/": DOCUMENTS,
+    "/admin/documents/chooser/": DOCUMENTS,
+    "/admin/documents/chooser/results/": DOCUMENTS,
+    "/admin/api/main/documents/": API_DOCUMENTS,
 }

@@ -23,7 +23,7 @@ from django.test import Client, override_settings
 from places.loading import load_places
 from places.models import Place
 from tests.files.photos import proxy_status
-from tests.security.matrix import FILES, MATRIX, ROLES_IN_ORDER
+from tests.security.matrix import FILES, LISTED, MATRIX, ROLES_IN_ORDER
 from tests.security.routes import Route, all_routes
 from tests.security.world import build_world
 
@@ -178,3 +178,32 @@ def test_each_role_gets_each_file_as_it_should(kind, world):
     else:
         observed = " ".join(visit_url(world, url, role) for role in ROLES_IN_ORDER)
     assert observed == FILES[kind], f"{kind} ({url}): observed {observed}, expected {FILES[kind]} ({LETTERS})"
+
+
+def listed_text(response) -> str:
+    """What a list shows: the page, a chooser's HTML (sent as JSON) or the API's items."""
+    if response.status_code != 200:
+        return ""
+    if response["Content-Type"].startswith("application/json"):
+        data = response.json()
+        if "html" in data:
+            return data["html"]
+        return "\n".join(item["title"] for item in data["items"])
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("listing", sorted(LISTED))
+def test_each_role_lists_each_file_as_it_should(listing, world):
+    """Lists and choosers of images and documents: what each role finds there, by title.
+    A photo of another province, or of any province for an editor, is never listed."""
+    observed = {}
+    for kind in LISTED[listing]:
+        title = world.records[kind].title
+        letters = []
+        for role in ROLES_IN_ORDER:
+            client = Client(raise_request_exception=False)
+            if world.sessions[role]:
+                client.cookies[settings.SESSION_COOKIE_NAME] = world.sessions[role]
+            letters.append("+" if title in listed_text(client.get(listing)) else "-")
+        observed[kind] = " ".join(letters)
+    assert observed == LISTED[listing], f"{listing}: observed {observed}, expected {LISTED[listing]}"

@@ -43,6 +43,7 @@ ROLES = ("anonymous", "editor", "trainer", "manager", "national")
 class World:
     users: dict = field(default_factory=dict)
     files: dict = field(default_factory=dict)  # every kind of file: the address the site gives it
+    records: dict = field(default_factory=dict)  # the image, rendition or document of each kind of file
     values: dict = field(default_factory=dict)
     sessions: dict = field(default_factory=dict)
     b_records: list = field(default_factory=list)
@@ -96,7 +97,7 @@ def _files(image, document, photo_a, photo_b) -> dict:
     # publishes MEDIA_ROOT at /media/ would serve it.
     files = {kind: getattr(record, "url", None) or record.file.url for kind, record in records.items()}
     files.update({f"{kind} under /media/": f"/media/{record.file.name}" for kind, record in records.items()})
-    return files
+    return files, records
 
 
 def build_world() -> World:
@@ -124,7 +125,7 @@ def build_world() -> World:
     activity_b.photos.add(photo_b)
     photo_a.refresh_from_db()
     photo_b.refresh_from_db()
-    world.files = _files(image, document, photo_a, photo_b)
+    world.files, world.records = _files(image, document, photo_a, photo_b)
     uploaded = UploadedFile.objects.create(
         file=ContentFile(b"%PDF-1.4\n", name="upload.pdf"),
         for_content_type=ContentType.objects.get_for_model(type(document)),
@@ -188,6 +189,8 @@ def build_world() -> World:
         "photo preview A": {"image_id": photo_a.pk, "filter_spec": "fill-100x100"},
         "photo preview B": {"image_id": photo_b.pk, "filter_spec": "fill-100x100"},
         "document": document.pk,
+        "restricted document": world.records["restricted document"].pk,
+        "draft leaflet PDF": world.records["draft leaflet PDF"].pk,
         "document file": document.url,
         "restricted document file": world.files["restricted document"],
         "draft leaflet file": world.files["draft leaflet PDF"],

@@ -40,10 +40,20 @@ def test_each_use_starts_the_period_again(client, trainer):
 
 
 def test_the_period_is_a_setting(client, trainer, settings):
-    settings.PHONE_SESSION_DAYS = 3
+    settings.TRAININGS_PHONE_SESSION_DAYS = 3
     client.get("/record/")
     with later(4):
         assert client.get("/record/api/data/").status_code == 401
+
+
+def test_the_settings_old_name_is_still_read_with_a_warning(settings):
+    from trainings.conf import phone_session_days
+
+    settings.PHONE_SESSION_DAYS = 3
+    with pytest.warns(DeprecationWarning, match="TRAININGS_PHONE_SESSION_DAYS"):
+        assert phone_session_days() == 3
+    settings.TRAININGS_PHONE_SESSION_DAYS = 5
+    assert phone_session_days() == 5
 
 
 def test_an_administrator_ends_a_trainers_sessions_everywhere(trainer, client):
@@ -58,6 +68,52 @@ def test_an_administrator_ends_a_trainers_sessions_everywhere(trainer, client):
     assert client.get("/record/api/data/").status_code == 401
     assert other_phone.get("/record/api/data/").status_code == 401
     assert office.get("/admin/").status_code == 200  # the administrator's own session stays
+
+
+def test_ending_a_users_sessions_reads_no_session(trainer, django_assert_num_queries):
+    """One update, however many sessions the site holds: no session is read or decoded."""
+    from trainings.phone_sessions import end_sessions
+
+    for _phone in range(20):
+        Client().force_login(staff(TRAINERS, THANH_HOA))
+    Client().force_login(trainer)
+    with django_assert_num_queries(1):
+        end_sessions(trainer)
+
+
+def test_a_session_signed_in_after_the_end_stays(trainer, client):
+    from trainings.phone_sessions import end_sessions
+
+    end_sessions(trainer)
+    phone = Client()
+    phone.force_login(trainer)
+    assert phone.get("/record/api/data/").status_code == 200
+    assert client.get("/record/api/data/").status_code == 401
+
+
+def test_other_users_sessions_stay(trainer):
+    from trainings.phone_sessions import end_sessions
+
+    colleague = staff(TRAINERS, THANH_HOA)
+    phone = Client()
+    phone.force_login(colleague)
+    end_sessions(trainer)
+    assert phone.get("/record/api/data/").status_code == 200
+
+
+def test_a_session_made_before_the_generations_is_ended_too(trainer, client):
+    """A session signed in before the middleware existed holds no number: it counts as 0."""
+    from django.contrib.sessions.models import Session
+
+    from trainings.phone_sessions import GENERATION, end_sessions
+
+    session = client.session
+    del session[GENERATION]
+    session.save()
+    assert client.get("/record/api/data/").status_code == 200
+    end_sessions(trainer)
+    assert client.get("/record/api/data/").status_code == 401
+    assert Session.objects.filter(session_key=session.session_key).count() == 0
 
 
 def test_the_users_list_offers_the_button_to_administrators(client):
