@@ -1,7 +1,7 @@
 """The library's addresses for a host's urls.py (docs/library.md, *URLs*).
 
     from campaign_records.urls import urlpatterns as campaign_urls
-    urlpatterns = campaign_urls() + [path("admin/", include(wagtailadmin_urls)), ...]
+    urlpatterns = campaign_urls() + urlpatterns     # at the end: they come first
 
 They go before Wagtail's admin: the site history replaces Wagtail's own at the same address
 with one scoped to the user's provinces. The admin's reports, imports and records need no
