@@ -5,10 +5,11 @@ The test builds the wheel and the sdist from a copy of the checkout's files (the
 gets no build folder), checks them with twine, installs only the wheel (pip fetches its
 dependencies from the package index, through pip's own cache), runs `wagtail start`, adds
 to the new site the lines of docs/library.md, migrates an SQLite file, loads the places,
-records an activity through campaigns.services, reads the totals and opens the admin totals
-report and the phone form. It touches no test database: it runs once, in the SQLite run
-(tests/placement.py). `python -m build` comes from requirements-dev.txt;
-LIBRARY_BUILD_PYTHON names another interpreter that has it.
+imports an activity from a CSV file (import_activities), records one through
+campaigns.services, reads the totals and opens the admin totals report and the phone form.
+It touches no test database: it runs once, in the SQLite run (tests/placement.py).
+`python -m build` comes from requirements-dev.txt; LIBRARY_BUILD_PYTHON names another
+interpreter that has it.
 """
 
 from __future__ import annotations
@@ -26,7 +27,23 @@ import pytest
 
 PROJECT = Path(__file__).resolve().parent.parent
 APPS = ["core", "places", "access", "transfers", "campaigns", "trainings", "reporting"]
-SOURCES = ["pyproject.toml", "setup.py", "MANIFEST.in", "docs/library.md", "locale/vi", "campaign_records", *APPS]
+SOURCES = [
+    "pyproject.toml",
+    "setup.py",
+    "MANIFEST.in",
+    "CHANGELOG.md",
+    "docs/library.md",
+    "locale/vi",
+    "campaign_records",
+    *APPS,
+]
+
+# One activity in the import's CSV (transfers' columns, in Vietnamese).
+ACTIVITIES_HEADER = (
+    "Mã,Loại hoạt động,Tên hoạt động,Từ ngày,Đến ngày,Số buổi,Tỉnh/Thành phố,Quận/Huyện,Xã/Phường,"
+    "Chương trình,Đơn vị tổ chức,Đối tượng,Số lượt tham dự,Trong đó nữ,Câu lạc bộ,Ghi chú"
+)
+ACTIVITY_ROW = "TH-1,Buổi truyền thông,Truyền thông,01/08/2025,,1,Thanh Hóa,,Na Mèo,,,,45,40,,"
 
 # Run in the new site with its settings: what a host's own code would do with the API.
 RECORD_AND_READ = """
@@ -140,8 +157,11 @@ def test_the_wheel_alone_serves_a_new_wagtail_site(tmp_path):
     env = {"DJANGO_SETTINGS_MODULE": "host.settings.dev"}
     run(python, "manage.py", "migrate", "--noinput", cwd=site, **env)
     run(python, "manage.py", "load_places", cwd=site, **env)
+    sheet = tmp_path / "hoat-dong.csv"
+    sheet.write_text(f"{ACTIVITIES_HEADER}\n{ACTIVITY_ROW}\n", encoding="utf-8")
+    assert "new 1" in run(python, "manage.py", "import_activities", sheet, cwd=site, **env)
     output = run(python, "-c", RECORD_AND_READ, cwd=site, **env)
-    assert "TOTALS 0 1 40 Tỉnh Thanh Hóa" in output, output
+    assert "TOTALS 45 2 85 Tỉnh Thanh Hóa" in output, output  # the imported row, then the one written
     assert "PAGE /admin/reports/totals/ 200 " in output, output
     assert "PAGE /record/ 200 True" in output, output  # the phone form, in Vietnamese from the wheel's catalogue
     print(
