@@ -43,6 +43,9 @@ def permissions(app_label: str, models: Iterable[str], actions: Iterable[str]) -
 # Wagtail's simple_translation: "Dịch" (Translate) in a page's menu. The copy is a draft that
 # goes through the same moderation workflow as any page.
 TRANSLATE = [("simple_translation", "submit_translation")]
+# Apps a site may leave out (a host site without translated pages): the roles hold their
+# permissions only where they are installed.
+OPTIONAL_APPS = {"simple_translation"}
 
 # What the roles hold of Wagtail, of the places below access and of access itself.
 BASE_PERMISSIONS: dict[str, list[Perm]] = {
@@ -81,8 +84,13 @@ def register_role_permissions(role: str, perms: Iterable[Perm]) -> None:
 
 
 def role_permissions() -> dict[str, list[Perm]]:
-    """Each role's permissions: access's own and every app's registered ones."""
-    return {role: [*BASE_PERMISSIONS[role], *_registered[role]] for role in ROLES}
+    """Each role's permissions: access's own and every app's registered ones (those of an
+    optional app only when it is installed)."""
+    absent = {label for label in OPTIONAL_APPS if not global_apps.is_installed(f"wagtail.contrib.{label}")}
+    return {
+        role: [perm for perm in [*BASE_PERMISSIONS[role], *_registered[role]] if perm[0] not in absent]
+        for role in ROLES
+    }
 
 
 def ensure_roles(**kwargs) -> None:

@@ -3,38 +3,28 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.admin.auth import require_admin_access
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from access.history import SiteHistoryView
+from campaign_records.urls import urlpatterns as campaign_urls
 from cms.feeds import ArticleAtomFeed, ArticleFeed
 from cms.search import search
 from cms.views import favicon, site_map
 from core.errors import healthz
-from core.files import private_file
 
 urlpatterns = [
     path("healthz/", healthz),
     path("favicon.ico", favicon, name="favicon"),
-    # Wagtail's site history, in front of Wagtail's own at the same addresses: scoped to the
-    # user's provinces (see access/history.py).
-    path("admin/reports/site-history/", require_admin_access(SiteHistoryView.as_view()), name="site_history"),
-    path(
-        "admin/reports/site-history/results/",
-        require_admin_access(SiteHistoryView.as_view(results_only=True)),
-        name="site_history_results",
-    ),
+    # The library's addresses, as a host includes them (docs/library.md): Wagtail's site history
+    # scoped to the user's provinces (in front of Wagtail's own), the private files, the phone
+    # form at record/, the JSON API at api/v1/.
+    *campaign_urls(),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    # Activity photos, restricted documents, drafts' files: only for those who may see them.
-    path("files/<path:name>", private_file, name="private_file"),
     path("sitemap.xml", sitemap),
     path("feeds/articles/", ArticleFeed(), name="cms_feed_rss"),
     path("feeds/articles/atom/", ArticleAtomFeed(), name="cms_feed_atom"),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("record/", include("trainings.urls")),
-    path("api/v1/", include("reporting.api_urls")),
 ]
 
 if settings.DEBUG:

@@ -11,9 +11,31 @@
   never older than the data in one process; 0 turns the cache off.
 - `REPORTING_PUBLIC_APPROVED_ONLY` (False): public totals count only the records of approved
   or accepted reporting periods (README, *The reporting cycle*); staff outputs count all.
+- The "reports" storage (`STORAGES`): where uploaded report templates are kept, a private
+  storage nothing serves; without one, a folder, `REPORTS_ROOT` (`BASE_DIR`/var/reports).
 """
 
+from pathlib import Path
+
+from django.core.files.storage import FileSystemStorage, Storage, storages
+
 from core.conf import setting
+
+STORAGE_ALIAS = "reports"
+
+
+def reports_root() -> Path:
+    """The folder of the fallback storage, when the project names no "reports" storage."""
+    base = Path(setting("BASE_DIR", Path.cwd()))
+    return Path(setting("REPORTS_ROOT", base / "var" / "reports"))
+
+
+def storage() -> Storage:
+    """The private storage of report templates."""
+    if STORAGE_ALIAS in (setting("STORAGES", None) or {}):
+        return storages[STORAGE_ALIAS]
+    return FileSystemStorage(location=reports_root())
+
 
 DEFAULT_SENSITIVE_COUNT_THRESHOLD = 11
 DEFAULT_PUBLIC_TOTALS_CACHE_SECONDS = 600

@@ -8,6 +8,8 @@ import environ
 from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
+from campaign_records import installed_apps
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -21,51 +23,47 @@ DEBUG = env.bool("DEBUG", default=False)
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
-INSTALLED_APPS = [
-    # Our apps first, so that their templates and translations take precedence.
-    # In the order of their layers: each may import only those listed before it (pyproject.toml).
-    "core",
-    "places",
-    "access",
-    "transfers",
-    "campaigns",
-    "trainings",
-    "reporting",
-    "cms",
-    "demo",
-    "guides",
-    "wagtail.contrib.forms",
-    "wagtail.contrib.redirects",
-    "wagtail.contrib.settings",
-    "wagtail.contrib.sitemaps",
-    "wagtail.contrib.simple_translation",
-    "wagtail.embeds",
-    "wagtail.sites",
-    "wagtail.users",
-    "wagtail.snippets",
-    "wagtail.documents",
-    "wagtail.images",
-    "wagtail.search",
-    "wagtail.locales",
-    "wagtail.admin",
-    "wagtail",
-    "modelcluster",
-    "taggit",
-    "django_filters",
-    "import_export",
-    "rest_framework",
-    "drf_spectacular",
-    "django_tasks",
-    "django_tasks_db",
-    "axes",
-    "csp",
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.staticfiles",
-    "django.contrib.sitemaps",
-]
+# The library's apps (core, places, access, transfers, campaigns, trainings, reporting) first,
+# so that their templates and translations take precedence, in the order of their layers:
+# this site installs them as any host does (docs/library.md). Then the site's own apps.
+INSTALLED_APPS = installed_apps(
+    [
+        "cms",
+        "demo",
+        "guides",
+        "wagtail.contrib.forms",
+        "wagtail.contrib.redirects",
+        "wagtail.contrib.settings",
+        "wagtail.contrib.sitemaps",
+        "wagtail.contrib.simple_translation",
+        "wagtail.embeds",
+        "wagtail.sites",
+        "wagtail.users",
+        "wagtail.snippets",
+        "wagtail.documents",
+        "wagtail.images",
+        "wagtail.search",
+        "wagtail.locales",
+        "wagtail.admin",
+        "wagtail",
+        "modelcluster",
+        "taggit",
+        "django_filters",
+        "import_export",
+        "rest_framework",
+        "drf_spectacular",
+        "django_tasks",
+        "django_tasks_db",
+        "axes",
+        "csp",
+        "django.contrib.auth",
+        "django.contrib.contenttypes",
+        "django.contrib.sessions",
+        "django.contrib.messages",
+        "django.contrib.staticfiles",
+        "django.contrib.sitemaps",
+    ]
+)
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

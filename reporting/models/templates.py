@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.storage import storages
 from django.core.validators import FileExtensionValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from access.models import ProvinceScopedQuerySet, province_ids_for
+from reporting import conf
 
 # Larger than any letterhead with a logo; a template is text and a few small images.
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -18,7 +18,7 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
 def report_storage():
     """Private: nothing serves this storage; files leave through the admin's checked views."""
-    return storages["reports"]
+    return conf.storage()
 
 
 class ReportTemplateQuerySet(ProvinceScopedQuerySet):

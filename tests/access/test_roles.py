@@ -238,3 +238,17 @@ def test_an_unknown_role_is_refused():
 def test_access_names_no_app_above_it():
     text = (PROJECT / "access" / "roles.py").read_text()
     assert re.findall(r"\b(campaigns|trainings|reporting|cms|guides|demo)\b", text) == []
+
+
+def test_a_site_without_simple_translation_has_roles_without_its_permission(monkeypatch):
+    from django.apps import apps
+
+    from access.roles import role_permissions
+
+    assert ("simple_translation", "submit_translation") in role_permissions()["Editors"]
+    installed = apps.is_installed
+    monkeypatch.setattr(
+        apps, "is_installed", lambda name: name != "wagtail.contrib.simple_translation" and installed(name)
+    )
+    every = [perm for perms in role_permissions().values() for perm in perms]
+    assert every and not [perm for perm in every if perm[0] == "simple_translation"]
