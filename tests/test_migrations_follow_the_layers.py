@@ -5,12 +5,14 @@ database, as it would in another Wagtail site.
 The layers are the import-linter contract's (`pyproject.toml`), read from there. Migrating
 runs in a subprocess per layer (`tests/layer_settings.py`), on a scratch database of the test
 run's engine: an SQLite file, or a PostgreSQL database of its own (`<name>_layer`), never the
-test database.
+test database. Each starts as a copy of one database holding Django's, Wagtail's and the
+libraries' tables only, migrated once: every project app's migrations run from zero.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -96,43 +98,91 @@ except SystemExit as exit:
 """
 
 
-@pytest.fixture
-def scratch(tmp_path) -> Iterator[str]:
-    """An empty database of the test run's engine (its URL), dropped afterwards."""
-    url = os.environ.get("DATABASE_URL", "sqlite:///")
-    config = environ.Env.db_url_config(url)
-    if config["ENGINE"].endswith("sqlite3"):
-        yield f"sqlite:///{tmp_path / 'layer.sqlite3'}"
-        return
-    if not config["ENGINE"].endswith("postgresql"):
-        pytest.skip(f"No scratch database for {config['ENGINE']}.")
-    name = f"{config['NAME']}_layer"
+MIGRATE_LIBRARIES = """
+import django
+from django.core.management import call_command
+
+django.setup()
+call_command("migrate", interactive=False, verbosity=0, skip_checks=True)
+"""
+
+
+def _server(config) -> dict:
     server = {"host": config["HOST"], "port": config["PORT"] or 5432, "user": config["USER"]}
     if config.get("PASSWORD"):
         server["password"] = config["PASSWORD"]
+    return server
+
+
+@pytest.fixture(scope="module")
+def libraries(tmp_path_factory) -> Iterator[str]:
+    """A database of the run's engine with Django's, Wagtail's and the libraries' tables and
+    none of the project's, migrated once for the module: each layer starts from a copy of it
+    and migrates the project's apps from zero (Django's and Wagtail's own migrations, the same
+    for every layer, took most of each layer's time)."""
+    url = os.environ.get("DATABASE_URL", "sqlite:///")
+    config = environ.Env.db_url_config(url)
+    if config["ENGINE"].endswith("sqlite3"):
+        base = f"sqlite:///{tmp_path_factory.mktemp('layers') / 'libraries.sqlite3'}"
+    elif config["ENGINE"].endswith("postgresql"):
+        name = f"{config['NAME']}_libraries"
+        drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        with psycopg.connect(dbname="postgres", autocommit=True, **_server(config)) as admin:
+            admin.execute(drop)  # left by a run that was killed
+            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+        base = urlsplit(url)._replace(path=f"/{name}").geturl()
+    else:
+        pytest.skip(f"No scratch database for {config['ENGINE']}.")
+    environment = {**_layer_environment([], base, tmp_path_factory.mktemp("layers-tmp"))}
+    done = subprocess.run(
+        [sys.executable, "-c", MIGRATE_LIBRARIES], cwd=PROJECT, env=environment, capture_output=True, text=True
+    )
+    assert done.returncode == 0, f"no project app:\n{done.stdout[-2000:]}\n{done.stderr[-3000:]}"
+    yield base
+    if config["ENGINE"].endswith("postgresql"):
+        with psycopg.connect(dbname="postgres", autocommit=True, **_server(config)) as admin:
+            admin.execute(drop)
+
+
+@pytest.fixture
+def scratch(libraries, tmp_path) -> Iterator[str]:
+    """A copy of the libraries' database (its URL), dropped afterwards: an SQLite file copied,
+    or a PostgreSQL database made from it as a template (`<name>_layer`), never the test database."""
+    config = environ.Env.db_url_config(libraries)
+    if config["ENGINE"].endswith("sqlite3"):
+        copy = tmp_path / "layer.sqlite3"
+        shutil.copyfile(config["NAME"], copy)
+        yield f"sqlite:///{copy}"
+        return
+    name = config["NAME"].removesuffix("_libraries") + "_layer"
     drop = sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
-        admin.execute(drop)  # left by a run that was killed
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-    yield urlsplit(url)._replace(path=f"/{name}").geturl()
-    with psycopg.connect(dbname="postgres", autocommit=True, **server) as admin:
+    create = sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(sql.Identifier(name), sql.Identifier(config["NAME"]))
+    with psycopg.connect(dbname="postgres", autocommit=True, **_server(config)) as admin:
+        admin.execute(drop)
+        admin.execute(create)
+    yield urlsplit(libraries)._replace(path=f"/{name}").geturl()
+    with psycopg.connect(dbname="postgres", autocommit=True, **_server(config)) as admin:
         admin.execute(drop)
 
 
-@pytest.mark.every_engine("migrates a scratch database of the run's engine in a subprocess")
-@pytest.mark.slow("each layer migrates Django's and Wagtail's apps from zero in a subprocess")
-@pytest.mark.parametrize("app", [app for layer in LAYERS for app in layer if has_migrations(app)])
-def test_each_app_migrates_with_only_the_apps_below_it(app, scratch, tmp_path):
-    installed = below_and_itself(app)
-    environment = {
+def _layer_environment(installed: list[str], url: str, tmp) -> dict:
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "tests.layer_settings",
         "LAYER_APPS": ",".join(installed),
-        "DATABASE_URL": scratch,
+        "DATABASE_URL": url,
         "REPLICA_DATABASE_URL": "",
         "CACHE_URL": "dummycache://",
-        "TMPDIR": str(tmp_path),
+        "TMPDIR": str(tmp),
     }
+
+
+@pytest.mark.every_engine("migrates a scratch database of the run's engine in a subprocess")
+@pytest.mark.slow("each layer migrates the project's apps from zero in a subprocess")
+@pytest.mark.parametrize("app", [app for layer in LAYERS for app in layer if has_migrations(app)])
+def test_each_app_migrates_with_only_the_apps_below_it(app, scratch, tmp_path):
+    installed = below_and_itself(app)
+    environment = _layer_environment(installed, scratch, tmp_path)
     done = subprocess.run(
         [sys.executable, "-c", MIGRATE_FROM_EMPTY.format(installed=set(installed))],
         cwd=PROJECT,
