@@ -122,6 +122,9 @@ class ParticipantResource(TransferResource):
         # Per activity whose sign-in list the file changed: lines, present, newly registered.
         self.touched_activities: dict[int, Counter] = {}
         self.touched_clubs: set[int] = set()
+        # Per club: why a member joining today is refused ([] when allowed). Every row of a file
+        # joins on the same day, so the records' rules are asked once per club, not per row.
+        self.joining_refused: dict[int, list[str]] = {}
         self.pending_lines: dict[tuple[int, int], bool] = {}  # (activity, person) → present
         self.recounted_people: set[int] = set()  # known people whose counted details changed
         self.for_activity: Activity | None = None  # exporting one activity's sign-in list
@@ -216,13 +219,20 @@ class ParticipantResource(TransferResource):
                 joining = not (
                     instance.pk and ClubMember.objects.current().filter(club=club, participant=instance).exists()
                 )
-                try:
-                    # A new member joins today: a change the records' rules check (a locked period).
-                    members.check(club, [instance.pk] if joining else [], user=self.user)
-                except WriteRefused as refused:
-                    errors["club"] = [message for _field, message in refused.by_field()]
+                if joining and self._joining_refused(club):
+                    errors["club"] = self.joining_refused[club.pk]
         if errors:
             raise ValidationError(errors)
+
+    def _joining_refused(self, club: Club) -> list[str]:
+        """Why a member joining `club` today is refused (a locked period), asked once per club."""
+        if club.pk not in self.joining_refused:
+            try:
+                members.check(club, [None], user=self.user)
+                self.joining_refused[club.pk] = []
+            except WriteRefused as refused:
+                self.joining_refused[club.pk] = [message for _field, message in refused.by_field()]
+        return self.joining_refused[club.pk]
 
     def changed_columns(self, instance) -> list[str]:
         changed = super().changed_columns(instance)

@@ -413,3 +413,17 @@ def test_a_persons_gender_change_that_would_recount_a_locked_activity_is_refused
     assert not report.ok and refused_in(" ".join(str(error) for error in report.errors))
     person.refresh_from_db()
     assert person.gender == Participant.Gender.MALE
+
+
+def test_a_participants_import_asks_the_lock_once_per_club_not_once_per_row(manager):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    ClubFactory(founded_on=datetime.date(2024, 3, 1), name="CLB Na Mèo")
+    approve_q3(manager)  # a locked period exists, so the rule reads the periods
+    rows = "\n".join(f",Người {n},Nữ,2000,Thái,Thanh Hóa,Na Mèo,,,CLB Na Mèo" for n in range(5))
+    with CaptureQueriesContext(connection) as captured:
+        report = run_import(ParticipantResource, io.BytesIO(f"{PEOPLE}\n{rows}\n".encode()), name="p.csv")
+    assert report.ok, report.errors
+    asked = [q for q in captured.captured_queries if "reporting_reportingperiod" in q["sql"]]
+    assert len(asked) <= 2  # the check and the import's second pass
