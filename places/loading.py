@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Count, F
 from vietnam_provinces import Province as PackageProvince
 from vietnam_provinces import Ward as PackageWard
@@ -195,11 +195,21 @@ def load_places(rows: Iterable[PlaceRow] | None = None) -> LoadReport:
     # A province is its own province: known only once it has an id.
     Place.objects.filter(level=Place.Level.PROVINCE, province__isnull=True).update(province=F("pk"))
     report.updated, report.unchanged = _update_changed(existing, by_key, ids)
+    if report.created or report.updated:
+        _refresh_statistics()
     report.counts = {
         f"{'current' if is_current else 'before_2025'}_{level}": count
         for is_current, level, count in _count_by_system()
     }
     return report
+
+
+def _refresh_statistics() -> None:
+    """Tell the database what the table now holds, so that lookups take the (level, code) and
+    (level, search key) indexes: SQLite keeps no statistics until ANALYZE, and without them
+    it reads every commune of a level to find one (about 10 ms a lookup instead of 1 ms)."""
+    with connection.cursor() as cursor:
+        cursor.execute(f"ANALYZE {connection.ops.quote_name(Place._meta.db_table)}")
 
 
 def _create_missing(by_key: dict[Key, PlaceRow], ids: dict[Key, int]) -> int:

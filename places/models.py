@@ -130,7 +130,13 @@ class Place(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["is_current", "level", "code"], name="place_unique_code_per_system"),
         ]
-        indexes = [models.Index(fields=["level", "is_current"])]
+        # Lookups filter by level and then by code or search key; SQLite, which keeps no
+        # statistics unless told to, otherwise picks (level, is_current) and reads every commune.
+        indexes = [
+            models.Index(fields=["level", "is_current"]),
+            models.Index(fields=["level", "code"], name="place_level_code"),
+            models.Index(fields=["level", "search_key"], name="place_level_search_key"),
+        ]
 
     def __str__(self) -> str:
         if self.level == self.Level.PROVINCE or self.province_id is None:

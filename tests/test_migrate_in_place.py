@@ -58,6 +58,7 @@ APPLIED_IN_PLACE = {
     "access.0003_public_collection",
     "campaigns.0002_photos_closed_to_editors",
     "trainings.0003_sign_in_generation",
+    "places.0003_lookup_indexes",  # new since: indexes only
 }
 # Tables that `migrate` may add rows to: one row per migration applied, or squashed.
 GROWING_TABLES = {"django_migrations"}

@@ -3,6 +3,7 @@ from collections import Counter
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
 from vietnam_provinces import Province as PackageProvince
 from vietnam_provinces import Ward as PackageWard
 
@@ -48,8 +49,12 @@ def test_loading_twice_changes_nothing(places):
 
 
 def test_loading_into_an_empty_table_creates_everything():
+    # Emptied in one statement: Place.objects.delete() would first ask each of the tables that
+    # point at places for rows of every 500 places (minutes of queries for 14,000 places).
     Place.objects.update(parent=None, province=None, district=None, successor=None)
-    Place.objects.all().delete()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(Place._meta.db_table)}")
+    assert not Place.objects.exists()
     report = load_places()
     assert report.created == 34 + 3321 + 63 + 696 + 10051
     assert Place.objects.filter(level="province", province__isnull=True).count() == 0
