@@ -16,6 +16,10 @@ class ReportingConfig(AppConfig):
         templates = permissions("reporting", ["reporttemplate"], ["add", "change", "delete", "view"])
         register_role_permissions(MANAGERS, templates)
         register_role_permissions(NATIONAL_ADMINS, templates)
+        # Saved reports (their written sections): scoped like the templates, by province.
+        saved = permissions("reporting", ["savedreport"], ["add", "change", "delete", "view"])
+        register_role_permissions(MANAGERS, saved)
+        register_role_permissions(NATIONAL_ADMINS, saved)
 
         # The reporting cycle: a province's managers submit and approve its periods; national
         # administrators accept them and reopen an approved one (README, *The reporting cycle*).

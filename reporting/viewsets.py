@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.urls import path, reverse
+from django.utils.safestring import mark_safe
 from django.utils.text import capfirst, slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -81,6 +82,8 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context.update(form=self.form, report=self.report, charts=self.charts() if self.report else None)
+        if self.report:
+            context["totals_map"] = mark_safe(self.totals_map().svg)
         names = ["date_from", "date_to", "campaign", "organiser", "audience", "place"]
         context["filter_fields"] = [self.form[name] for name in names]
         query = self.request.GET.copy()
@@ -98,12 +101,28 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
             "months": _over_time(self.chart_rows(["month"])),
         }
 
+    def totals_map(self):
+        """The map by province: from the chart's rows when they are grouped as the map's
+        boundaries want (63 provinces as recorded before July 2025, else the 34)."""
+        from reporting.maps.shown import admin_totals_map, boundaries_for
+
+        filters = self.form.to_filters()
+        as_recorded = boundaries_for(filters.date_to) != "current"
+        rows = self.chart_rows(["province"]) if as_recorded == self.form.cleaned_data["as_recorded"] else None
+        return admin_totals_map(filters, self.request.user, rows)
+
     def chart_rows(self, by: list[str]) -> list[dict]:
-        rows = self.report.rows_by(by)
-        if rows is not None:
-            return rows
-        filters, as_recorded = self.form.to_filters(), self.form.cleaned_data["as_recorded"]
-        return totals(by, filters, user=self.request.user, as_recorded=as_recorded, measures=CHART_MEASURES).rows
+        # Asked once per grouping: the chart and the map both read the rows by province.
+        asked = self.__dict__.setdefault("_chart_rows", {})
+        if tuple(by) not in asked:
+            rows = self.report.rows_by(by)
+            if rows is None:
+                filters, as_recorded = self.form.to_filters(), self.form.cleaned_data["as_recorded"]
+                rows = totals(
+                    by, filters, user=self.request.user, as_recorded=as_recorded, measures=CHART_MEASURES
+                ).rows
+            asked[tuple(by)] = rows
+        return asked[tuple(by)]
 
 
 def _series(labels: list[str], rows: list[dict]) -> dict:

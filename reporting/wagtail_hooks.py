@@ -1,6 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from reporting.documents.saved import SavedReportsMenuViewSet, saved_report_viewset
 from reporting.documents.viewsets import DocumentsViewSet, TemplatesMenuViewSet, report_template_viewset
 from reporting.periods.viewsets import PeriodsViewSet
 from reporting.viewsets import TargetsReportViewSet, TotalsReportViewSet
@@ -14,6 +15,8 @@ def register_viewsets():
         TargetsReportViewSet(),
         PeriodsViewSet(),
         DocumentsViewSet(),
+        SavedReportsMenuViewSet(),
+        saved_report_viewset,
         TemplatesMenuViewSet(),
         report_template_viewset,
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
@@ -11,6 +12,7 @@ from wagtail.search import index
 from cms.blocks import BodyBlock
 from places.models import Place
 from reporting import stats
+from reporting.maps.shown import public_map_svg
 from reporting.periods.services import public_standing
 
 from .base import SitePage, stream_text
@@ -90,7 +92,7 @@ class StatisticsPage(SitePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        provinces = Place.objects.current_provinces().order_by("name")
+        provinces = Place.objects.current_provinces().order_by("name").only("code", "name")
         province = provinces.filter(code=request.GET.get("province", "")).first()
         if province is None:
             result = stats.totals(by=["province"], public=True)
@@ -108,9 +110,14 @@ class StatisticsPage(SitePage):
             for row in result.rows
         ]
         total = measure_rows(result.total)
+        listed = list(provinces)
+        if province is None:
+            # Inline SVG drawn on the server, cached with the public totals: no map library.
+            codes = [place.code for place in listed]
+            context["map_svg"] = mark_safe(public_map_svg(result, codes, self.url or ""))
         context.update(
             province=province,
-            provinces=list(provinces.only("code", "name")),
+            provinces=listed,
             rows=rows,
             total=total,
             columns=measure_rows({}),

@@ -14,7 +14,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from places.models import Place
-from reporting.documents.context import map_values, report_context
+from reporting.documents.context import map_values, narrative_context, report_context
 from reporting.documents.figures import Period
 from reporting.documents.wording import number
 from reporting.stats import MEASURE_LABELS
@@ -33,17 +33,23 @@ def report_map(figures, user, measure: str = "sessions", link=None):
         % {"start": figures.period.start.strftime("%d/%m/%Y"), "end": figures.period.end.strftime("%d/%m/%Y")},
     }
     heading = label[:1].upper() + label[1:]
-    return province_map(map_values(figures, user), measure=heading, caption=caption, number=number, link=link)
+    values = map_values(figures, user)
+    boundaries = figures.period.boundaries
+    return province_map(values, measure=heading, caption=caption, number=number, link=link, boundaries=boundaries)
 
 
-def make_report(template: bytes, period: Period, province: Place | None, user, language: str) -> bytes:
+def make_report(
+    template: bytes, period: Period, province: Place | None, user, language: str, narrative: dict | None = None
+) -> bytes:
     """The .docx of the report for `period` in `province` (None: every province the user
-    sees), in `language`, filled into `template`."""
+    sees), in `language`, filled into `template`, with the sections a manager wrote
+    (`narrative`: results, difficulties, proposals; a saved report's)."""
     from reporting.documents.render import render_docx
     from reporting.maps import svg_to_png
 
     with translation.override(language):
         figures, context = report_context(period, province, user)
+        context.update(narrative_context(narrative))
         drawn = report_map(figures, user)
         context["map_caption"] = drawn.caption
         return render_docx(template, context, svg_to_png(drawn.svg))

@@ -11,6 +11,7 @@ from access.models import province_ids_for
 from places.models import Place
 from reporting.documents import wording
 from reporting.documents.figures import BREAKDOWNS, Figures, Period, collect
+from reporting.models.saved import NARRATIVE_FIELDS
 from reporting.stats import MEASURES
 
 # The fields of a row of a breakdown (by_kind, by_audience, …): its name, then the measures.
@@ -47,7 +48,19 @@ FIELDS: dict[str, tuple[str, tuple[str, ...] | None]] = {
     "map": (gettext_lazy("the map of totals by province (an image)"), None),
     "map_caption": (gettext_lazy("the map's caption"), None),
     "recipients": (gettext_lazy("the recipients (“Nơi nhận”), one per line"), None),
+    "results": (gettext_lazy("the results written in the saved report (“Kết quả”); empty when none is written"), None),
+    "difficulties": (
+        gettext_lazy("the difficulties and obstacles written in the saved report (“Khó khăn, vướng mắc”)"),
+        None,
+    ),
+    "proposals": (
+        gettext_lazy("the proposals and recommendations written in the saved report (“Đề xuất, kiến nghị”)"),
+        None,
+    ),
 }
+# Characters that docxtpl reads as its own markers (\a a new paragraph, \f a new page): a
+# manager's text may not carry them, only the paragraphs and lines she typed.
+MARKERS = str.maketrans("", "", "\a\f\v")
 FIELD_KEYS = {name: keys for name, (_help, keys) in FIELDS.items()}
 
 
@@ -102,15 +115,30 @@ def _target(progress) -> dict:
 
 
 def map_values(figures: Figures, user) -> dict[str, int | None]:
-    """The map's value per current province: 0 for a province the user may see that has no
-    record, nothing at all (no figures) for one the user may not see."""
-    provinces = Place.objects.filter(level="province", is_current=True)
+    """The map's value per province of the period's map (the 34 current ones, or the 63
+    before July 2025): 0 for a province the user may see that has no record, nothing at all
+    (no figures) for one the user may not see."""
+    current = figures.period.boundaries == "current"
+    provinces = Place.objects.filter(level="province", is_current=current)
     ids = province_ids_for(user) if user is not None else None
     if ids is not None:
-        provinces = provinces.filter(pk__in=ids)
+        provinces = provinces.filter(pk__in=Place.objects.provinces_absorbed_into(ids).values("pk"))
     values = dict.fromkeys(provinces.values_list("code", flat=True), 0)
     values.update({code: value for code, value in figures.by_province_code.items() if code in values})
     return values
+
+
+def written(text: str) -> str:
+    """A written section for docxtpl: a blank line starts a paragraph (docxtpl's \\a), a
+    single line break stays a line break in the same paragraph."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(MARKERS).strip()
+    paragraphs = [part.strip() for part in text.split("\n\n") if part.strip()]
+    return "\a".join(paragraphs)
+
+
+def narrative_context(narrative: dict[str, str] | None) -> dict[str, str]:
+    """The written sections' fields: the saved report's texts, or empty."""
+    return {name: written((narrative or {}).get(name, "")) for name in NARRATIVE_FIELDS}
 
 
 def build_context(figures: Figures) -> dict:
@@ -145,6 +173,7 @@ def build_context(figures: Figures) -> dict:
         "map": None,
         "map_caption": "",
         "recipients": [_("as above"), _("the steering committee"), _("filed")],
+        **narrative_context(None),
     }
     for name, _grouping, label_key in BREAKDOWNS:
         context[name] = [_row(row, label_key) for row in figures.rows.get(name, [])]

@@ -120,6 +120,18 @@ def _targets(document) -> None:
     table.rows[3].cells[0].paragraphs[0].add_run("{%tr endfor %}")
 
 
+def _written(document, field: str, missing: str | None) -> None:
+    """A section the manager writes in the saved report: her text (paragraphs kept), or a
+    reminder in italics while none is written."""
+    justify = WD_ALIGN_PARAGRAPH.JUSTIFY
+    _paragraph(document, f"{{%p if {field} %}}")
+    _paragraph(document, f"{{{{ {field} }}}}", align=justify)
+    if missing:
+        _paragraph(document, "{%p else %}")
+        _paragraph(document, missing, italic=True)
+    _paragraph(document, "{%p endif %}")
+
+
 def _heading(document, text: str) -> None:
     _paragraph(document, text, bold=True, space_after=6)
 
@@ -129,6 +141,7 @@ def _body(document) -> None:
     _heading(document, _("I. RESULTS"))
     for field in ("headline", "kinds_sentence", "audiences_sentence"):
         _paragraph(document, f"{{{{ {field} }}}}", align=justify)
+    _written(document, "results", None)
     _paragraph(document, _("1. By kind of activity"), italic=True)
     _breakdown(document, "by_kind", _("Kind of activity"))
     _paragraph(document, _("2. By area"), italic=True)
@@ -144,10 +157,10 @@ def _body(document) -> None:
     _paragraph(document, "- {{ target.sentence }}", align=justify)
     _paragraph(document, "{%p endfor %}")
     _targets(document)
-    _heading(document, _("IV. DIFFICULTIES AND LIMITS"))
-    _paragraph(document, _("(To be written by the reporting unit.)"), italic=True)
-    _heading(document, _("V. PROPOSALS"))
-    _paragraph(document, _("(To be written by the reporting unit.)"), italic=True)
+    _heading(document, _("IV. DIFFICULTIES AND OBSTACLES"))
+    _written(document, "difficulties", _("(To be written by the reporting unit.)"))
+    _heading(document, _("V. PROPOSALS AND RECOMMENDATIONS"))
+    _written(document, "proposals", _("(To be written by the reporting unit.)"))
 
 
 def _signature(document) -> None:

@@ -22,6 +22,11 @@ BREAKDOWNS = (
 )
 
 
+# Provinces merged from 63 to 34 on this day: a period that ends before it is mapped on the
+# 63 provinces, with its records grouped as they were recorded.
+MERGER = datetime.date(2025, 7, 1)
+
+
 @dataclass(frozen=True)
 class Period:
     start: datetime.date
@@ -36,6 +41,11 @@ class Period:
             first = self.start.year * 12 + self.start.month - 1 - months
             return Period(datetime.date(first // 12, first % 12 + 1, 1), end)
         return Period(end - (self.end - self.start), end)
+
+    @property
+    def boundaries(self) -> str:
+        """The map of the period: the 63 provinces before July 2025, else the 34."""
+        return "before_2025" if self.end < MERGER else "current"
 
 
 @dataclass
@@ -69,7 +79,8 @@ def collect(period: Period, province: Place | None, user, map_measure: str = "se
         if grouping in ("district", "commune") and province is None:
             continue
         figures.rows[name] = totals([grouping], filters, user=user).rows
-    map_rows = totals(["province"], _filters(period, None), user=user).rows
+    as_recorded = period.boundaries == "before_2025"
+    map_rows = totals(["province"], _filters(period, None), user=user, as_recorded=as_recorded).rows
     figures.by_province_code = {row["province_code"]: row[map_measure] for row in map_rows if row["province_code"]}
     figures.targets = target_progress(_targets(period, province, user), user=user)
     return figures

@@ -130,6 +130,10 @@ class DocumentReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templ
             query = self.request.GET.copy()
             query.pop("format", None)
             context["query"] = query.urlencode()
+            keep = {"date_from": data["date_from"], "date_to": data["date_to"], "language": data["language"]}
+            if data["province"]:
+                keep["province"] = data["province"].pk
+            context["save_url"] = reverse("saved_report:add") + "?" + urlencode(keep)
         return context
 
     def province_link(self, code: str) -> str:

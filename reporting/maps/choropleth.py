@@ -1,5 +1,6 @@
-"""A choropleth of the 34 current provinces: each shaded by the class of its value, a
-legend, a caption with the source of the boundaries."""
+"""A choropleth of the provinces (the 34 current ones, or the 63 before July 2025): each
+shaded by the class of its value, a legend, a caption with the source of the boundaries. A
+value hidden to protect a small group (public "<11", "*") is hatched, never shaded."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from xml.sax.saxutils import escape, quoteattr
 from django.utils.translation import gettext as _
 
 from core.text import grouped
-from places.lookup import lookup_place
+from places.lookup import PlaceFinder
 from reporting.maps.topology import province_shapes
 
 WIDTH = 560
@@ -22,6 +23,15 @@ PALETTE = ("#fde0dd", "#fa9fb5", "#f768a1", "#c51b8a", "#7a0177")
 ZERO = "#f2f2f2"
 UNKNOWN = "#ffffff"
 ATTRIBUTION = "Ranh giới: Open Development Vietnam; gộp 34 tỉnh: Talia Cao (MIT)"
+ATTRIBUTIONS = {"current": ATTRIBUTION, "before_2025": "Ranh giới 63 tỉnh: Open Development Vietnam"}
+HIDDEN = "url(#hidden)"
+HIDDEN_MARK = ' data-hidden="1"'
+# Diagonal lines: a hidden value, told apart from every shade and from "no figures".
+HATCH = (
+    '<defs><pattern id="hidden" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)">'
+    '<rect width="6" height="6" fill="#ffffff"/><line x1="0" y1="0" x2="0" y2="6" stroke="#555" stroke-width="2"/>'
+    "</pattern></defs>"
+)
 # How the file writes a name that the place lookup does not take as it is.
 ALIASES = {"TP HCM": "Thành phố Hồ Chí Minh"}
 FONT = "DejaVu Sans, Liberation Sans, sans-serif"
@@ -38,14 +48,17 @@ class ProvinceMap:
 
 
 @functools.cache
-def _code_of(name: str) -> str:
-    """The official code of the current province a shape's name stands for."""
-    return lookup_place(ALIASES.get(name, name), level="province", current=True).code
+def _codes(boundaries: str) -> tuple[str, ...]:
+    """The official code of the province each shape's name stands for (a current province,
+    or one of the 63 before July 2025), by the place lookup's rules, in one query; kept
+    for the process, as the shapes are."""
+    finder = PlaceFinder(level="province", current=boundaries == "current")
+    return tuple(finder.find(ALIASES.get(name, name)).code for name, _rings in province_shapes(boundaries))
 
 
-def shape_codes() -> list[str]:
-    """The province code of every shape of the file, in its order (one query per new name)."""
-    return [_code_of(name) for name, _rings in province_shapes()]
+def shape_codes(boundaries: str = "current") -> list[str]:
+    """The province code of every shape of the file, in its order."""
+    return list(_codes(boundaries))
 
 
 def class_breaks(values: list[int], count: int = len(PALETTE)) -> list[tuple[int, int]]:
@@ -101,6 +114,8 @@ def _path(rings, project) -> str:
 def _fill(value, classes) -> str:
     if value is None:
         return UNKNOWN
+    if isinstance(value, str):
+        return HIDDEN
     if not value:
         return ZERO
     for index, (_low, high) in enumerate(classes):
@@ -109,10 +124,10 @@ def _fill(value, classes) -> str:
     return PALETTE[-1]
 
 
-def _legend(classes, top: float, measure: str, number: Callable[[int], str]) -> list[str]:
+def _legend(classes, top: float, measure: str, number: Callable[[int], str], hidden: str | None) -> list[str]:
     lines = [f'<text x="{MARGIN}" y="{top:.0f}" font-size="13" font-weight="bold">{escape(measure)}</text>']
     rows = [(PALETTE[i], f"{number(low)}–{number(high)}") for i, (low, high) in enumerate(classes)]
-    rows = [*rows, (ZERO, "0"), (UNKNOWN, _("no figures"))]
+    rows = [*rows, (ZERO, "0"), (UNKNOWN, _("no figures"))] + ([(HIDDEN, hidden)] if hidden else [])
     for index, (colour, label) in enumerate(rows):
         y = top + 10 + index * 20
         lines.append(
@@ -129,22 +144,30 @@ def province_map(
     caption: str,
     link: Callable[[str], str] | None = None,
     number: Callable[[int], str] = grouped,
+    boundaries: str = "current",
+    hidden: str | None = None,
 ) -> ProvinceMap:
-    """The map of `values` (province code → value; a missing code has no figures).
+    """The map of `values` (province code → value; a missing code has no figures; a text,
+    such as "<11", is a value hidden from the public: hatched, never shaded).
 
     `link` gives each shape an address (the province's figures); `number` writes the
-    legend's numbers (Vietnamese "2.000" by default)."""
-    shapes = province_shapes()
-    codes = shape_codes()
+    legend's numbers (Vietnamese "2.000" by default); `boundaries` is "current" (34
+    provinces) or "before_2025" (63); `hidden` says in the legend why a value is hidden."""
+    shapes = province_shapes(boundaries)
+    codes = shape_codes(boundaries)
     project, height = _projector([ring for _name, rings in shapes for ring in rings])
     classes = class_breaks([value for value in values.values() if isinstance(value, int)])
     total_height = height + 30
     body = []
     for (name, rings), code in zip(shapes, codes, strict=True):
         value = values.get(code)
-        title = f"{name}: {number(value) if isinstance(value, int) else _('no figures')}"
+        if isinstance(value, str):
+            title = f"{name}: {value} ({hidden})" if hidden else f"{name}: {value}"
+        else:
+            title = f"{name}: {number(value) if isinstance(value, int) else _('no figures')}"
         shape = (
-            f'<path d="{_path(rings, project)}" fill="{_fill(value, classes)}" stroke="#666" stroke-width="0.5">'
+            f'<path d="{_path(rings, project)}" fill="{_fill(value, classes)}" stroke="#666" stroke-width="0.5"'
+            f' data-code="{escape(code)}"{HIDDEN_MARK if isinstance(value, str) else ""}>'
             f"<title>{escape(title)}</title></path>"
         )
         body.append(f"<a href={quoteattr(link(code))}>{shape}</a>" if link else shape)
@@ -153,15 +176,17 @@ def province_map(
         body.append(
             f'<text x="{x:.0f}" y="{y:.0f}" font-size="10" font-style="italic" fill="#333">{escape(label)}</text>'
         )
-    body += _legend(classes, height * 0.55, measure, number)
+    body += _legend(
+        classes, height * 0.55, measure, number, hidden if any(isinstance(v, str) for v in values.values()) else None
+    )
     body.append(
         f'<text x="{MARGIN}" y="{height + 8:.0f}" font-size="11" fill="#333">{escape(caption)}</text>'
-        f'<text x="{MARGIN}" y="{height + 24:.0f}" font-size="10" fill="#555">{escape(ATTRIBUTION)}</text>'
+        f'<text x="{MARGIN}" y="{height + 24:.0f}" font-size="10" fill="#555">{escape(ATTRIBUTIONS[boundaries])}</text>'
     )
     svg = (
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {WIDTH} {total_height:.0f}" '
         f'width="{WIDTH}" height="{total_height:.0f}" font-family="{FONT}" role="img">'
-        f"<title>{escape(caption)}</title>"
+        f"<title>{escape(caption)}</title>{HATCH}"
         f'<rect width="100%" height="100%" fill="#ffffff"/>' + "".join(body) + "</svg>"
     )
     return ProvinceMap(svg=svg, caption=caption, classes=classes, codes=codes)

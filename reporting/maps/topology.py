@@ -1,4 +1,5 @@
-"""The province shapes of the shipped TopoJSON file, as rings of (longitude, latitude)."""
+"""The province shapes of the shipped TopoJSON files, as rings of (longitude, latitude): the 34
+provinces in force since 1 July 2025, and the 63 provinces before."""
 
 from __future__ import annotations
 
@@ -9,6 +10,11 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parent / "data"
 CURRENT_FILE = DATA / "provinces-2025.topo.json"
 CURRENT_OBJECT = "diaphantinhvn_merged"
+# Each map: (file, the TopoJSON object of its provinces).
+MAPS = {
+    "current": (CURRENT_FILE, CURRENT_OBJECT),
+    "before_2025": (DATA / "provinces-before-2025.topo.json", "diaphantinh_63_fixednames"),
+}
 
 
 def _decoded_arcs(topology: dict) -> list[list[tuple[float, float]]]:
@@ -37,12 +43,14 @@ def _ring(arcs: list, indexes: list[int]) -> list[tuple[float, float]]:
 
 
 @functools.cache
-def province_shapes() -> tuple[tuple[str, tuple], ...]:
-    """(name as written in the file, rings) for each of the 34 current provinces."""
-    topology = json.loads(CURRENT_FILE.read_text(encoding="utf-8"))
+def province_shapes(boundaries: str = "current") -> tuple[tuple[str, tuple], ...]:
+    """(name as written in the file, rings) for each province of the map: the 34 current
+    provinces ("current") or the 63 before July 2025 ("before_2025")."""
+    path, name = MAPS[boundaries]
+    topology = json.loads(path.read_text(encoding="utf-8"))
     arcs = _decoded_arcs(topology)
     shapes = []
-    for geometry in topology["objects"][CURRENT_OBJECT]["geometries"]:
+    for geometry in topology["objects"][name]["geometries"]:
         polygons = geometry["arcs"] if geometry["type"] == "MultiPolygon" else [geometry["arcs"]]
         rings = tuple(tuple(_ring(arcs, ring)) for polygon in polygons for ring in polygon)
         shapes.append((geometry["properties"]["ten_tinh"], rings))

@@ -6,7 +6,7 @@ import pytest
 
 from campaigns.models import Audience
 from places.models import Place
-from tests.factories import ActivityFactory, ParticipantFactory
+from tests.factories import ActivityFactory, ParticipantFactory, son_la_commune
 from tests.factories import cms as pages
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,33 @@ def test_the_total_cannot_reveal_a_suppressed_count(client, returned_victims):
     assert ">40<" in body
     assert ">43<" not in foot  # hidden: 43 − 40 would give the 3
     assert ">*<" in foot
+
+
+def shape_of(html: str, code: str) -> str:
+    start = html.index(f'data-code="{code}"')
+    return html[html.rindex("<a ", 0, start) : html.index("</a>", start)]
+
+
+def test_the_map_hatches_a_province_whose_count_is_hidden_and_never_shades_it(client, returned_victims):
+    activity = ActivityFactory(sessions=1, participants=3, status="held", start_date="2025-08-01")
+    activity.audiences.set([returned_victims])
+    activity.save()
+    ActivityFactory(sessions=2, participants=400, status="held", place=son_la_commune())
+    html = client.get(pages.statistics_page().url).content.decode()
+    svg = html[html.index('<div class="map">') : html.index("</svg>")]
+    assert svg.count("<path ") == 34
+    thanh_hoa = shape_of(svg, "38")
+    assert 'fill="url(#hidden)"' in thanh_hoa and 'data-hidden="1"' in thanh_hoa
+    assert "&lt;11" in thanh_hoa and ": 3" not in thanh_hoa
+    assert "hidden: a count of returned victims below 11" in svg or "ẩn: số nạn nhân trở về dưới 11" in svg
+    son_la = shape_of(svg, "14")
+    assert 'data-hidden="1"' not in son_la and "url(#hidden)" not in son_la
+
+
+def test_each_province_of_the_map_links_to_the_page_filtered_to_it(client):
+    ActivityFactory(sessions=2, participants=40, status="held")
+    page = pages.statistics_page()
+    html = client.get(page.url).content.decode()
+    assert f'<a href="{page.url}?province=38">' in shape_of(html, "38")
+    # The page filtered to one province shows its districts, and no map of provinces.
+    assert 'data-code="' not in client.get(page.url, {"province": "38"}).content.decode()

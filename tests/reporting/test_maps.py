@@ -45,3 +45,39 @@ def test_the_map_carries_the_source_of_the_boundaries():
 
 def test_the_map_turns_into_a_png_for_word():
     assert svg_to_png(province_map({"38": 5}, measure="Số buổi", caption="2025").svg).startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(("boundaries", "count", "current"), [("current", 34, True), ("before_2025", 63, False)])
+def test_every_shape_resolves_through_the_place_lookup_to_exactly_one_province(boundaries, count, current):
+    from places.lookup import lookup_place
+    from reporting.maps.choropleth import ALIASES
+
+    names = [name for name, _rings in province_shapes(boundaries)]
+    # lookup_place raises when a name names no province or several of them.
+    looked_up = [lookup_place(ALIASES.get(name, name), level="province", current=current).code for name in names]
+    provinces = set(Place.objects.filter(level="province", is_current=current).values_list("code", flat=True))
+    assert (len(looked_up), set(looked_up)) == (count, provinces)
+    assert shape_codes(boundaries) == looked_up
+
+
+@pytest.mark.parametrize(("name", "longitude"), [("TP Đà Nẵng", 111.0), ("Khánh Hoà", 112.0)])
+def test_the_63_province_map_keeps_the_archipelagos_too(name, longitude):
+    shapes = dict(province_shapes("before_2025"))
+    rings = next(rings for shape_name, rings in shapes.items() if shape_name.endswith(name.split()[-1]))
+    assert any(lon > longitude for ring in rings for lon, _lat in ring)
+
+
+def test_a_hidden_value_is_hatched_and_the_legend_says_why():
+    codes = shape_codes()
+    drawn = province_map({codes[0]: "<11", codes[1]: 500}, measure="Lượt", caption="c", hidden="ẩn vì ít hơn 11")
+    hidden = [part for part in drawn.svg.split("<path ") if 'data-hidden="1"' in part]
+    assert len(hidden) == 1
+    assert 'fill="url(#hidden)"' in hidden[0]
+    assert ": &lt;11 (ẩn vì ít hơn 11)</title>" in hidden[0]
+    assert '<pattern id="hidden"' in drawn.svg and "ẩn vì ít hơn 11" in drawn.svg
+
+
+def test_the_63_province_map_says_its_own_source():
+    drawn = province_map({}, measure="m", caption="c", boundaries="before_2025")
+    assert drawn.svg.count("<path ") == 63
+    assert "Ranh giới 63 tỉnh: Open Development Vietnam" in drawn.svg

@@ -17,7 +17,7 @@ from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
 from campaigns.models import Activity, Audience, Club, MaterialDistribution, Topic
 from cms.models import Language
 from reporting.documents.defaults import default_template
-from reporting.models import ReportTemplate
+from reporting.models import ReportTemplate, SavedReport
 from tests.factories import (
     SON_LA,
     THANH_HOA,
@@ -149,9 +149,22 @@ def build_world() -> World:
         ]
     }
 
+    saved_reports = {
+        case: SavedReport.objects.create(
+            province=province, date_from="2025-07-01", date_to="2025-12-31", results="Kết quả"
+        ).pk
+        for case, province in [
+            ("saved report A", current_province(THANH_HOA)),
+            ("saved report B", current_province(SON_LA)),
+            ("national saved report", None),
+        ]
+    }
+
     world.values = {
         "": None,
         **templates,
+        **saved_reports,
+        **{f"document of {case}": {"pk": pk, "wanted": "docx"} for case, pk in saved_reports.items()},
         "report template language": {"language": "vi"},
         "activity A": activity_a.pk,
         "activity B": activity_b.pk,
@@ -248,6 +261,7 @@ def build_world() -> World:
             (Participant, "participant B"),
             (StaffScope, "staff scope B"),
             (ReportTemplate, "report template B"),
+            (SavedReport, "saved report B"),
         ]
     ] + [(ImportJob, job_b.pk)]
     world.values["sign-in sheet A"] = activity_a.pk
