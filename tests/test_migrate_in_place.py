@@ -59,13 +59,15 @@ APPLIED_IN_PLACE = {
     "campaigns.0002_photos_closed_to_editors",
     "trainings.0003_sign_in_generation",
     "places.0003_lookup_indexes",  # new since: indexes only
+    "reporting.0003_saved_reports",  # new since: the saved reports' table
 }
 # Tables that `migrate` may add rows to: one row per migration applied, or squashed.
 GROWING_TABLES = {"django_migrations"}
 # What the migrations made since that commit change on purpose. The public collection
 # (access 0003) is a new collection that takes the root's files and the editors' grants;
 # the editors leave the provinces' photo restrictions (campaigns 0002); each user's sign-in
-# generation (trainings 0003) is a new model, with its table, content type and permissions.
+# generation (trainings 0003) and the saved reports (reporting 0003) are new models, each with its
+# table, content type and permissions.
 CHANGED_ROWS = {"wagtailcore_collection": +1, "wagtailcore_collectionviewrestriction_groups": -2}
 REWRITTEN_TABLES = {
     "wagtailcore_collection",
@@ -74,12 +76,16 @@ REWRITTEN_TABLES = {
     "wagtailimages_image",
     "wagtaildocs_document",
 }
-NEW_TABLES = {"trainings_signingeneration"}
-NEW_MODELS = {("trainings", "signingeneration")}
+NEW_TABLES = {"trainings_signingeneration", "reporting_savedreport"}
+NEW_MODELS = {("trainings", "signingeneration"), ("reporting", "savedreport")}
 # A new model's content type and four permissions are new rows (their ids and the rest are
 # compared one by one by the content type and permission tests).
 CHANGED_ROWS |= {"django_content_type": len(NEW_MODELS), "auth_permission": 4 * len(NEW_MODELS)}
 REWRITTEN_TABLES |= {"django_content_type", "auth_permission"}
+# The managers and the national administrators are granted the saved reports' four permissions
+# (reporting/apps.py) when migrate creates the roles.
+CHANGED_ROWS |= {"auth_group_permissions": 4 * 2}
+REWRITTEN_TABLES |= {"auth_group_permissions"}
 
 # `make setup` in one process (each process start costs seconds on a busy machine), then a
 # user, a group, a staff scope and an import job on the models whose tables are renamed: the
