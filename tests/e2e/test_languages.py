@@ -240,7 +240,8 @@ article.provinces.add(Place.objects.get(is_current=True, level="province", code=
 article.save_revision().publish()
 english = article.get_translation_or_none(Locale.objects.get(language_code="en"))
 english = (english or article.copy_for_translation(Locale.objects.get(language_code="en"))).specific
-english.title, english.summary, english.body, english.author = "Border communes learn the traffickers' tricks", "A summary in English.", [], ""
+english.title = "Border communes learn the traffickers' tricks"
+english.summary, english.body, english.author = "A summary in English.", [], ""
 english.hero_alt = "A class in a border commune"
 english.save_revision().publish()
 print(type(english).objects.get(pk=english.pk).url)
