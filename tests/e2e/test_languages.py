@@ -124,7 +124,8 @@ def test_editor_translates_an_article_reviewer_approves_reader_stays_on_it(open_
     reader = context.new_page()
     reader.goto(f"{url}/tin-bai/{site['slug']}/")
     reader.locator(".languages a[lang=en]").click()
-    reader.wait_for_url(f"{url}/en/tin-bai/{site['slug']}/")
+    # The translation's own address, made of its English title when the editor saved it.
+    reader.wait_for_url(f"{url}/en/articles/thanh-hoa-stops-trafficking-from-dong-son/")
     expect(reader.locator("h1")).to_have_text("Thanh Hoa stops trafficking from Dong Son")
     reader.locator(".languages a[lang=vi]").click()
     reader.wait_for_url(f"{url}/tin-bai/{site['slug']}/")
@@ -252,7 +253,8 @@ def test_english_pages_have_no_vietnamese_names_or_addresses(browser, site, scre
     """The reverse of the English-words hunt: an English reader sees English topics, audiences,
     provinces and addresses (not /en/tin-bai/…), and an empty list does not speak of filters."""
     address = manage("shell", "-c", TRANSLATE_WITH_TAGS).split()[-1]
-    assert address.startswith("/en/articles/border-communes-learn"), address
+    # English, from the title the editor gave it (in this module's first test) or this one's.
+    assert address.startswith("/en/articles/") and ("thanh-hoa-stops" in address or "border-communes" in address)
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
     page = context.new_page()
     page.goto(site["url"] + address)
