@@ -18,7 +18,7 @@ from wagtail.models import Locale, Page
 ENGLISH = "en"
 
 # The pages every English reader needs before any article is translated: the home page and
-# the sections of the main menu (their slugs stay the same, so the menu links work in both).
+# the sections of the main menu, under English addresses (/en/articles/, not /en/tin-bai/).
 SKELETON: dict[str, dict] = {
     "home": {
         "title": "Preventing human trafficking",
@@ -28,13 +28,25 @@ SKELETON: dict[str, dict] = {
             "social services.</p>"
         ),
     },
-    "tin-bai": {"title": "Articles", "intro": "News and stories from the provinces."},
-    "to-roi": {"title": "Leaflets", "intro": "Leaflets to read, print and hand out."},
+    "tin-bai": {"title": "Articles", "slug": "articles", "intro": "News and stories from the provinces."},
+    "to-roi": {"title": "Leaflets", "slug": "leaflets", "intro": "Leaflets to read, print and hand out."},
     "so-lieu": {
         "title": "Statistics",
+        "slug": "statistics",
         "intro": "<p>Public totals by province from the reports entered. No names or personal details.</p>",
     },
 }
+
+
+# The menu's sections by their Vietnamese address, with the English one.
+SECTION_SLUGS: dict[str, dict[str, str]] = {
+    vietnamese: {ENGLISH: fields["slug"]} for vietnamese, fields in SKELETON.items() if "slug" in fields
+}
+
+
+def section_slug(vietnamese: str, language: str) -> str:
+    """The address of a menu section in `language`: "tin-bai" is "articles" in English."""
+    return SECTION_SLUGS.get(vietnamese, {}).get(language, vietnamese)
 
 
 def english_locale() -> Locale:
@@ -45,7 +57,12 @@ def translate(page: Page, locale: Locale, **fields) -> tuple[Page, bool]:
     """The live translation of `page` in `locale`, made (and published) when missing."""
     existing = page.get_translation_or_none(locale)
     if existing is not None:
-        return existing.specific, False
+        existing = existing.specific
+        if "slug" in fields and existing.slug == page.slug != fields["slug"]:
+            # A site whose English sections were made with the Vietnamese addresses.
+            existing.slug = fields["slug"]
+            existing.save_revision().publish()
+        return existing, False
     copy = page.copy_for_translation(locale).specific
     for name, value in fields.items():
         setattr(copy, name, value)

@@ -7,6 +7,7 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 
 from cms.locales import is_in_other_language
+from cms.review import say_the_page_is_live, warn_of_copied_text
 
 
 @hooks.register("before_move_page")
@@ -29,3 +30,12 @@ def serve_pages_only_in_their_own_language(page, request, serve_args, serve_kwar
     if translation is not None:
         return redirect(translation.get_url(request))
     return TemplateResponse(request, "cms/not_translated.html", {"original": page}, status=404)
+
+
+@hooks.register("after_edit_page")
+def tell_what_submitting_or_approving_did(request, page):
+    action = request.POST.get("workflow-action-name", "")
+    if "action-submit" in request.POST or action == "approve":
+        warn_of_copied_text(request, page)
+    if "action-workflow-action" in request.POST and action == "approve":
+        say_the_page_is_live(request, page)

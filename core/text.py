@@ -68,6 +68,12 @@ def ascii_key(text: str) -> str:
     return _PUNCTUATION_RE.sub(" ", bare).strip()
 
 
+def without_diacritics(text: str) -> str:
+    """The letters without their marks, case and punctuation kept: "Thanh Hóa" → "Thanh Hoa"."""
+    decomposed = unicodedata.normalize("NFD", clean(text).replace("đ", "d").replace("Đ", "D"))
+    return unicodedata.normalize("NFC", "".join(ch for ch in decomposed if not unicodedata.combining(ch)))
+
+
 def tone_key(text: str) -> str:
     """Lower case with the diacritics kept, but each syllable's tone mark moved to its end.
 

@@ -157,12 +157,12 @@ ARTICLES = [
 ]
 
 LANGUAGES = [
-    ("vi", "Tiếng Việt"),
-    ("tai", "Tiếng Thái"),
-    ("hmn", "Tiếng H'Mông"),
-    ("km", "Tiếng Khmer"),
-    ("mtq", "Tiếng Mường"),
-    ("en", "Tiếng Anh"),
+    ("vi", "Tiếng Việt", "Vietnamese"),
+    ("tai", "Tiếng Thái", "Thai (Tày Thái)"),
+    ("hmn", "Tiếng H'Mông", "Hmong"),
+    ("km", "Tiếng Khmer", "Khmer"),
+    ("mtq", "Tiếng Mường", "Muong"),
+    ("en", "Tiếng Anh", "English"),
 ]
 
 LEAFLETS = [

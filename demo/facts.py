@@ -20,23 +20,23 @@ Level = Organiser.Level
 # --- Vocabulary ---------------------------------------------------------------------------
 
 AUDIENCES = [
-    ("grassroots_officials", "Cán bộ cơ sở", False),
-    ("industrial_workers", "Công nhân khu công nghiệp", False),
-    ("returned_victims", "Nạn nhân bị mua bán trở về", True),
-    ("women_members", "Hội viên phụ nữ", False),
-    ("residents", "Người dân", False),
-    ("club_members", "Thành viên câu lạc bộ", False),
-    ("officials", "Cán bộ, chiến sĩ", False),
-    ("high_risk", "Nhóm nguy cơ cao", False),
-    ("students", "Học sinh, sinh viên", False),
-    ("ethnic_minority_women", "Phụ nữ dân tộc thiểu số", False),
+    ("grassroots_officials", "Cán bộ cơ sở", False, "Grassroots officials"),
+    ("industrial_workers", "Công nhân khu công nghiệp", False, "Industrial-zone workers"),
+    ("returned_victims", "Nạn nhân bị mua bán trở về", True, "Returned trafficking victims"),
+    ("women_members", "Hội viên phụ nữ", False, "Women's Union members"),
+    ("residents", "Người dân", False, "Residents"),
+    ("club_members", "Thành viên câu lạc bộ", False, "Club members"),
+    ("officials", "Cán bộ, chiến sĩ", False, "Officers and soldiers"),
+    ("high_risk", "Nhóm nguy cơ cao", False, "High-risk groups"),
+    ("students", "Học sinh, sinh viên", False, "Pupils and students"),
+    ("ethnic_minority_women", "Phụ nữ dân tộc thiểu số", False, "Ethnic-minority women"),
 ]
 TOPICS = [
-    ("trafficking_tricks", "Thủ đoạn mua bán người"),
-    ("safe_migration", "Di cư an toàn"),
-    ("victim_support", "Hỗ trợ nạn nhân"),
-    ("law", "Pháp luật phòng, chống mua bán người"),
-    ("life_skills", "Kỹ năng sống"),
+    ("trafficking_tricks", "Thủ đoạn mua bán người", "Traffickers' tricks"),
+    ("safe_migration", "Di cư an toàn", "Safe migration"),
+    ("victim_support", "Hỗ trợ nạn nhân", "Victim support"),
+    ("law", "Pháp luật phòng, chống mua bán người", "Anti-trafficking law"),
+    ("life_skills", "Kỹ năng sống", "Life skills"),
 ]
 RECEPTION = "Quy trình tiếp nhận, hỗ trợ nạn nhân bị mua bán trở về"
 MIGRATION = "Di cư an toàn, phòng, chống mua bán người"

@@ -28,10 +28,10 @@ from trainings.models import ActivityCourse, Course
 
 
 def _load_vocabulary(loader: RecordLoader) -> None:
-    for code, name, sensitive in facts.AUDIENCES:
-        loader.upsert(Audience, {"code": code}, {"name": name, "is_sensitive": sensitive})
-    for code, name in facts.TOPICS:
-        loader.upsert(Topic, {"code": code}, {"name": name})
+    for code, name, sensitive, name_en in facts.AUDIENCES:
+        loader.upsert(Audience, {"code": code}, {"name": name, "is_sensitive": sensitive, "name_en": name_en})
+    for code, name, name_en in facts.TOPICS:
+        loader.upsert(Topic, {"code": code}, {"name": name, "name_en": name_en})
     for name, description in facts.COURSES:
         loader.upsert(Course, {"name": name}, {"description": description})
 

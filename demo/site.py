@@ -40,9 +40,15 @@ class _Vocabulary:
 
     def __init__(self, tally: Tally) -> None:
         self.languages = {}
-        for code, name in content.LANGUAGES:
-            self.languages[code], created = Language.objects.get_or_create(code=code, defaults={"name": name})
-            tally.add("created" if created else "unchanged", self.languages[code])
+        for code, name, name_en in content.LANGUAGES:
+            language, created = Language.objects.get_or_create(code=code, defaults={"name": name, "name_en": name_en})
+            outcome = "created" if created else "unchanged"
+            if not created and not language.name_en:  # a site loaded before English names existed
+                language.name_en = name_en
+                language.save(update_fields=["name_en"])
+                outcome = "updated"
+            self.languages[code] = language
+            tally.add(outcome, language)
         self.topics = {topic.code: topic for topic in Topic.objects.all()}
         self.audiences = {audience.code: audience for audience in Audience.objects.all()}
 

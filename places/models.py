@@ -1,8 +1,31 @@
 from django.db import models
 from django.db.models import F, IntegerField, Q
 from django.db.models.functions import Coalesce
+from django.utils.translation import get_language, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
+
+from core.text import PREFIX_KINDS, split_prefix, without_diacritics
+
+# "Tỉnh Thanh Hóa" is "Thanh Hoa Province" in English documents of the Government and the UN.
+ENGLISH_UNITS = {
+    "thanh_pho_tw": "City",
+    "tinh": "Province",
+    "quan": "District",
+    "huyen": "District",
+    "thi_xa": "Town",
+    "thanh_pho": "City",
+    "xa": "Commune",
+    "phuong": "Ward",
+    "thi_tran": "Township",
+    "dac_khu": "Special Zone",
+}
+
+
+def english_place_name(name: str) -> str:
+    """ "Tỉnh Thanh Hóa" → "Thanh Hoa Province": the name without diacritics, its unit after it."""
+    prefix, rest = split_prefix(name)
+    unit = ENGLISH_UNITS.get(PREFIX_KINDS[prefix][0], "") if prefix else ""
+    return f"{without_diacritics(rest)} {unit}".strip()
 
 
 def today_province(path: str = "province", attribute: str = ""):
@@ -142,6 +165,17 @@ class Place(models.Model):
         if self.level == self.Level.PROVINCE or self.province_id is None:
             return self.name
         return f"{self.name}, {self.province.short_name}"
+
+    @property
+    def english_name(self) -> str:
+        """The usual English form: the short name without diacritics and the unit after it."""
+        unit = ENGLISH_UNITS.get(self.kind, "")
+        return f"{without_diacritics(self.short_name)} {unit}".strip()
+
+    @property
+    def local_name(self) -> str:
+        """The official name in Vietnamese, its English form for a reader in English."""
+        return self.english_name if (get_language() or "").startswith("en") else self.name
 
     @property
     def era_label(self) -> str:

@@ -1,8 +1,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.models import TranslatedName
 
-class Audience(models.Model):
+
+class Audience(TranslatedName):
     """A target group (đối tượng): grassroots officials, industrial-zone workers, returned victims…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -18,11 +20,8 @@ class Audience(models.Model):
         verbose_name_plural = _("audiences")
         ordering = ["name"]
 
-    def __str__(self) -> str:
-        return self.name
 
-
-class Topic(models.Model):
+class Topic(TranslatedName):
     """What a session or a material is about: trafficking tricks, safe migration, victim support, law…"""
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -32,6 +31,3 @@ class Topic(models.Model):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")
         ordering = ["name"]
-
-    def __str__(self) -> str:
-        return self.name

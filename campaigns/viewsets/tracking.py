@@ -375,8 +375,8 @@ class AudienceViewSet(ModelViewSet):
     menu_label = _("Audiences")
     menu_order = 500
     url_prefix = "audiences"
-    list_display = ["name", "code", "is_sensitive"]
-    form_fields = ["name", "code", "is_sensitive"]
+    list_display = ["name", "name_en", "code", "is_sensitive"]
+    form_fields = ["name", "name_en", "code", "is_sensitive"]
 
 
 class TopicViewSet(ModelViewSet):
@@ -385,5 +385,5 @@ class TopicViewSet(ModelViewSet):
     menu_label = _("Topics")
     menu_order = 510
     url_prefix = "topics"
-    list_display = ["name", "code"]
-    form_fields = ["name", "code"]
+    list_display = ["name", "name_en", "code"]
+    form_fields = ["name", "name_en", "code"]

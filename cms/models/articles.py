@@ -131,5 +131,10 @@ class ArticlePage(SitePage):
         if not hasattr(leaflets, "live"):
             # A preview: the chosen leaflets are still in memory (modelcluster's FakeQuerySet).
             leaflets = LeafletPage.objects.filter(pk__in=[leaflet.pk for leaflet in leaflets])
+        # A translation copies the links to the Vietnamese leaflets: show their versions in
+        # the page's own language (none while a leaflet is untranslated).
+        leaflets = LeafletPage.objects.filter(
+            translation_key__in=leaflets.values("translation_key"), locale_id=self.locale_id
+        )
         context["leaflets"] = leaflets.live().public().select_related("cover_image")
         return context

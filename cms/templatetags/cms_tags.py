@@ -4,7 +4,9 @@ from django.utils.translation import get_language, get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from cms.locales import language_links as link_targets
+from cms.locales import section_slug as localized_section_slug
 from core.text import grouped
+from places.models import english_place_name
 
 register = template.Library()
 
@@ -69,3 +71,15 @@ def lang_prefix() -> str:
     """ "" for the default language (served at /), "/en" for the others."""
     current = get_language()
     return "" if current == settings.LANGUAGE_CODE else f"/{current}"
+
+
+@register.filter
+def place_name(name: str) -> str:
+    """A place's official Vietnamese name, in its English form on the English site."""
+    return english_place_name(name) if name and (get_language() or "").startswith("en") else name
+
+
+@register.simple_tag
+def section_slug(vietnamese: str) -> str:
+    """The address of a menu section in the reader's language ("tin-bai" → "articles")."""
+    return localized_section_slug(vietnamese, get_language() or settings.LANGUAGE_CODE)

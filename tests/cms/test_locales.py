@@ -24,7 +24,7 @@ def translated(page, title: str, slug: str | None = None):
     if slug:
         copy.slug = slug
     copy.save_revision().publish()
-    return copy
+    return type(copy).objects.get(pk=copy.pk)
 
 
 def test_migrate_creates_the_english_locale():
@@ -45,7 +45,7 @@ def test_english_site_is_made_once():
     english_site()
     ensure_english_site(pages.home())
     english = ArticleIndexPage.objects.filter(locale__language_code="en")
-    assert [(page.title, page.url, page.live) for page in english] == [("Articles", "/en/tin-bai/", True)]
+    assert [(page.title, page.url, page.live) for page in english] == [("Articles", "/en/articles/", True)]
 
 
 def test_english_index_lists_only_translated_articles(client):
@@ -53,7 +53,7 @@ def test_english_index_lists_only_translated_articles(client):
     vietnamese = pages.article("Bài chỉ có tiếng Việt", slug="chi-tieng-viet")
     both = pages.article("Bài có bản dịch", slug="co-ban-dich")
     translated(both, "An article with a translation")
-    html = client.get("/en/tin-bai/").content.decode()
+    html = client.get("/en/articles/").content.decode()
     assert "An article with a translation" in html
     assert vietnamese.title not in html and both.title not in html
     home = client.get("/en/").content.decode()
@@ -140,5 +140,35 @@ def test_the_language_links_take_one_query_for_all_languages(rf, django_assert_n
         links = language_links(page, request)
     assert links == {
         "vi": {"url": "/tin-bai/co-ban-dich/", "translated": True},
-        "en": {"url": "/en/tin-bai/with-a-translation/", "translated": True},
+        "en": {"url": "/en/articles/with-a-translation/", "translated": True},
     }
+
+
+def test_a_translation_gets_an_english_address_from_its_title():
+    english_site()
+    page = pages.article("Thanh Hóa ngăn chặn mua bán người", slug="thanh-hoa-ngan-chan")
+    english = translated(page, "Thanh Hoa stops trafficking")
+    assert english.url == "/en/articles/thanh-hoa-stops-trafficking/"
+    assert type(page).objects.get(pk=page.pk).url == "/tin-bai/thanh-hoa-ngan-chan/"
+
+
+def test_a_translation_keeps_the_address_its_editor_chose():
+    english_site()
+    page = pages.article("Bài có bản dịch", slug="co-ban-dich")
+    assert translated(page, "Translated", slug="my-own-address").url == "/en/articles/my-own-address/"
+
+
+def test_an_english_site_made_with_vietnamese_addresses_gets_english_ones():
+    english_site()
+    index = ArticleIndexPage.objects.get(locale__language_code="en")
+    index.slug = "tin-bai"
+    index.save_revision().publish()
+    ensure_english_site(pages.home())
+    assert ArticleIndexPage.objects.get(locale__language_code="en").url == "/en/articles/"
+
+
+def test_the_english_menu_links_to_english_addresses(client):
+    english_site()
+    html = client.get("/en/").content.decode()
+    assert 'href="/en/articles/"' in html and 'href="/en/leaflets/"' in html and 'href="/en/statistics/"' in html
+    assert "/en/tin-bai/" not in html

@@ -130,3 +130,54 @@ def test_editor_previews_an_article_with_related_leaflets(client):
     html = response.content.decode()
     assert "Tóm tắt cho bản xem trước." in html
     assert leaflet.title in html
+
+
+def edit_form(page, **extra) -> dict:
+    data = {"title": page.title, "slug": page.slug, "summary": page.summary, "date": "2025-01-02"}
+    return {**data, "author": "", "hero_alt": "", "body-count": "0", **extra}
+
+
+def test_a_reviewer_is_told_the_approved_page_is_live(client):
+    editor, reviewer = member(EDITORS), member(NATIONAL_ADMINS)
+    page = draft_by(editor)
+    page.get_workflow().start(page, editor)
+    client.force_login(reviewer)
+    data = edit_form(page, **{"action-workflow-action": "true", "workflow-action-name": "approve"})
+    response = client.post(f"/admin/pages/{page.pk}/edit/", data, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
+    page.refresh_from_db()
+    assert page.live
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("đã được duyệt và xuất bản" in text for text in texts), texts
+    assert not any("Đã cập nhật trang" in text for text in texts), texts
+
+
+def test_submitting_a_translation_with_copied_text_warns(client):
+    from wagtail.models import Locale
+
+    from cms.locales import ensure_english_site
+
+    pages.article_index()
+    ensure_english_site(pages.home())
+    source = pages.article("Bài gốc", summary="Một đoạn tóm tắt đủ dài bằng tiếng Việt.")
+    english = source.copy_for_translation(Locale.objects.get(language_code="en")).specific
+    editor = member(EDITORS)
+    client.force_login(editor)
+    data = edit_form(english, title="The original", **{"action-submit": "Submit"})
+    response = client.post(f"/admin/pages/{english.pk}/edit/", data, HTTP_ACCEPT_LANGUAGE="vi", follow=True)
+    texts = [str(message) for message in response.context["messages"]]
+    assert any("giống hệt trang gốc: tóm tắt" in text for text in texts), texts
+
+
+def test_a_translated_summary_is_not_flagged():
+    from wagtail.models import Locale
+
+    from cms.locales import ensure_english_site
+    from cms.review import copied_from_source
+
+    pages.article_index()
+    ensure_english_site(pages.home())
+    source = pages.article("Bài gốc", summary="Một đoạn tóm tắt đủ dài bằng tiếng Việt.")
+    english = source.copy_for_translation(Locale.objects.get(language_code="en")).specific
+    assert [str(label) for label in copied_from_source(english)] == ["tóm tắt"]
+    english.title, english.summary = "The original", "A summary written in English."
+    assert copied_from_source(english) == []

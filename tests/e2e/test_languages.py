@@ -46,6 +46,7 @@ ENGLISH_WORDS = [
     "Pages", "Users", "Groups", "Account", "Log out", "Translate", "Cancel", "Update", "Upload", "Snippets",
     "Collections", "Locked", "Moderation", "Awaiting", "Sort by", "Filter", "Show", "Status", "Title",
     "Live", "Draft", "Owner", "Actions", "Your most recent edits", "Comments", "Checks",
+    "just now", "Just now", "minutes", "View draft", "Privacy and access", "Task started", "Root", "Not Found",
 ]  # fmt: skip
 ENGLISH = re.compile(r"(?<![\w-])(" + "|".join(re.escape(word) for word in ENGLISH_WORDS) + r")(?![\w-])")
 VIETNAMESE = re.compile(r"[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", re.IGNORECASE)
@@ -123,7 +124,8 @@ def test_editor_translates_an_article_reviewer_approves_reader_stays_on_it(open_
     reader = context.new_page()
     reader.goto(f"{url}/tin-bai/{site['slug']}/")
     reader.locator(".languages a[lang=en]").click()
-    reader.wait_for_url(f"{url}/en/tin-bai/{site['slug']}/")
+    # The translation's own address, made of its English title when the editor saved it.
+    reader.wait_for_url(f"{url}/en/articles/thanh-hoa-stops-trafficking-from-dong-son/")
     expect(reader.locator("h1")).to_have_text("Thanh Hoa stops trafficking from Dong Son")
     reader.locator(".languages a[lang=vi]").click()
     reader.wait_for_url(f"{url}/tin-bai/{site['slug']}/")
@@ -179,7 +181,9 @@ def test_guide_screens_have_no_english_left(open_as, site, role):
     assert left == {}
 
 
-@pytest.mark.parametrize("path", ["/en/", "/en/tin-bai/", "/en/to-roi/", "/en/so-lieu/", "/en/search/?q=trafficking"])
+@pytest.mark.parametrize(
+    "path", ["/en/", "/en/articles/", "/en/leaflets/", "/en/statistics/", "/en/search/?q=trafficking"]
+)
 def test_english_pages_have_no_vietnamese_chrome(browser, site, path):
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
@@ -200,7 +204,7 @@ def test_english_pages_have_no_vietnamese_chrome(browser, site, path):
 def test_english_statistics_table_fits_a_phone(browser, site, screenshot):
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
     page = context.new_page()
-    page.goto(site["url"] + "/en/so-lieu/")
+    page.goto(site["url"] + "/en/statistics/")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     wrapper = page.locator(".table-wrap")
     # A box that scrolls sideways, reachable and named for keyboard and screen-reader users.
@@ -226,3 +230,53 @@ def test_vietnamese_statistics_chart_writes_thousands_as_the_table(browser, site
     assert not any("," in label for label in labels), labels
     screenshot(page, "vi-statistics-chart")
     context.close()
+
+
+TRANSLATE_WITH_TAGS = """
+from wagtail.models import Locale
+from cms.models import ArticlePage
+from places.models import Place
+article = ArticlePage.objects.filter(locale__language_code="vi", topics__isnull=False).order_by("pk").first()
+article.provinces.add(Place.objects.get(is_current=True, level="province", code="38"))
+article.save_revision().publish()
+english = article.get_translation_or_none(Locale.objects.get(language_code="en"))
+english = (english or article.copy_for_translation(Locale.objects.get(language_code="en"))).specific
+english.title = "Border communes learn the traffickers' tricks"
+english.summary, english.body, english.author = "A summary in English.", [], ""
+english.hero_alt = "A class in a border commune"
+english.save_revision().publish()
+print(type(english).objects.get(pk=english.pk).url)
+"""
+
+
+def test_english_pages_have_no_vietnamese_names_or_addresses(browser, site, screenshot):
+    """The reverse of the English-words hunt: an English reader sees English topics, audiences,
+    provinces and addresses (not /en/tin-bai/…), and an empty list does not speak of filters."""
+    address = manage("shell", "-c", TRANSLATE_WITH_TAGS).split()[-1]
+    # English, from the title the editor gave it (in this module's first test) or this one's.
+    assert address.startswith("/en/articles/") and ("thanh-hoa-stops" in address or "border-communes" in address)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="en-GB")
+    page = context.new_page()
+    page.goto(site["url"] + address)
+    text = page.evaluate(READ_TEXT)
+    assert "Thanh Hoa Province" in text
+    assert VIETNAMESE.findall(text) == [], text
+    vietnamese_addresses = "main a[href*='/tin-bai/'], main a[href*='/to-roi/'], .site-nav a[href*='/tin-bai/']"
+    assert page.locator(vietnamese_addresses).count() == 0
+    screenshot(page, "en-article-360")
+    page.goto(site["url"] + "/en/leaflets/")
+    options = " ".join(page.locator(".filters option").all_inner_texts())
+    assert "Safe migration" in options and "Thanh Hoa Province" in options, options
+    assert VIETNAMESE.findall(options) == [], options
+    expect(page.locator("main")).not_to_contain_text("Nothing matches these filters")
+    page.goto(site["url"] + "/en/no-such-page/")
+    expect(page.locator("h1")).to_have_text("Page not found")
+    context.close()
+
+
+def test_vietnamese_admin_says_when_in_vietnamese(open_as, site, screenshot):
+    page = open_as(EDITOR, f"/admin/pages/{site['index']}/")
+    text = page.evaluate(READ_TEXT)
+    assert re.search(r"vừa xong|\d+\s(phút|giờ|ngày|tuần|tháng|năm) trước", text, re.IGNORECASE), text[:2000]
+    assert re.findall(r"\b(minutes?|hours?|days?|ago|Root|Exploring)\b", text) == []
+    screenshot(page, "vi-admin-page-listing")
