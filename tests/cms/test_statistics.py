@@ -6,7 +6,7 @@ import pytest
 
 from campaigns.models import Audience
 from places.models import Place
-from tests.factories import ActivityFactory, ParticipantFactory
+from tests.factories import ActivityFactory, ParticipantFactory, son_la_commune
 from tests.factories import cms as pages
 
 pytestmark = pytest.mark.django_db
@@ -76,3 +76,28 @@ def test_the_total_cannot_reveal_a_suppressed_count(client, returned_victims):
     assert ">40<" in body
     assert ">43<" not in foot  # hidden: 43 − 40 would give the 3
     assert ">*<" in foot
+
+
+def legend(html: str) -> str:
+    return html[html.index('id="figures-legend"') : html.index("</p>", html.index('id="figures-legend"'))]
+
+
+def test_the_page_says_which_years_its_figures_cover_and_what_0_and_dash_mean(client):
+    ActivityFactory(status="held", start_date="2017-03-16")
+    ActivityFactory(status="held", start_date="2021-11-02")
+    html = client.get(pages.statistics_page().url).content.decode()
+    note = legend(html)
+    assert "từ năm 2017 đến năm 2021" in note
+    assert "“0”" in note and "“—”" in note
+
+
+def test_the_period_follows_the_chosen_province(client):
+    ActivityFactory(status="held", start_date="2017-03-16")  # Thanh Hóa
+    ActivityFactory(status="held", start_date="2023-05-01", place=son_la_commune())
+    html = client.get(pages.statistics_page().url, {"province": "38"}).content.decode()
+    assert "từ năm 2017 đến năm 2017" in legend(html)
+
+
+def test_with_no_activity_the_page_says_so_instead_of_a_period(client):
+    html = client.get(pages.statistics_page().url).content.decode()
+    assert "Chưa có hoạt động nào được ghi nhận." in legend(html)
