@@ -32,6 +32,15 @@ def measure_rows(values: dict, measures=HEADLINE_MEASURES) -> list[dict]:
     return rows
 
 
+def covered_years(province=None) -> tuple[int, int] | None:
+    """The first and last year with a held activity in the public figures (of `province`
+    when given), so the page can say which period its totals cover."""
+    filters = stats.Filters(place=province) if province is not None else None
+    by_year = stats.totals(by=["year"], filters=filters, public=True, measures=["activities"])
+    years = [row["year"] for row in by_year.rows if row.get("year") and row.get("activities")]
+    return (min(years), max(years)) if years else None
+
+
 class CampaignPage(SitePage):
     """A campaign's story, with its live totals and progress against its targets."""
 
@@ -116,6 +125,7 @@ class StatisticsPage(SitePage):
             codes = [place.code for place in listed]
             context["map_svg"] = mark_safe(public_map_svg(result, codes, self.url or ""))
         context.update(
+            covered_years=covered_years(province),
             province=province,
             provinces=listed,
             rows=rows,

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "core.admin_language.AdminLanguageMiddleware",  # the admin's 404 in its user's language
     "trainings.phone_sessions.EndedSessions",  # signs out what an administrator's End sessions ended
     "trainings.middleware.ClearSiteDataOnSignOut",  # the browser forgets the site's caches on sign-out
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,6 +1,7 @@
 """A user's provinces limit every list and every record view; another province's record is a 404."""
 
 import pytest
+from wagtail.users.models import UserProfile
 
 from access.roles import EDITORS, MANAGERS, NATIONAL_ADMINS, TRAINERS
 from campaigns.models import Activity
@@ -136,3 +137,25 @@ def test_editors_cannot_look_up_participants(client):
     for url in ("/admin/participants/choose/", f"/admin/participants/choose/chosen/{person.pk}/"):
         response = client.get(url)
         assert response.status_code == 302 and response["Location"] == "/admin/", url
+
+
+@pytest.mark.parametrize("view", ["edit", "inspect", "history"])
+def test_a_record_not_found_answers_in_the_admins_language_the_same_as_one_of_another_province(client, records, view):
+    user = staff(TRAINERS, THANH_HOA)
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "vi"})
+    client.force_login(user)
+    # An office machine or a phone set to English: the admin's own language still wins.
+    other = client.get(f"/admin/activities/{view}/{records['son_la'].pk}/", HTTP_ACCEPT_LANGUAGE="en")
+    missing = client.get(f"/admin/activities/{view}/999999/", HTTP_ACCEPT_LANGUAGE="en")
+    assert other.status_code == missing.status_code == 404
+    html = other.content.decode()
+    assert "Không tìm thấy trang" in html and "could not be found" not in html
+    assert html == missing.content.decode()  # nothing tells that the record exists elsewhere
+
+
+def test_an_admin_who_chose_english_gets_the_page_not_found_in_english(client, records):
+    user = staff(TRAINERS, THANH_HOA)
+    UserProfile.objects.update_or_create(user=user, defaults={"preferred_language": "en"})
+    client.force_login(user)
+    html = client.get(f"/admin/activities/edit/{records['son_la'].pk}/").content.decode()
+    assert "could not be found" in html

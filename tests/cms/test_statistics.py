@@ -106,3 +106,28 @@ def test_each_province_of_the_map_links_to_the_page_filtered_to_it(client):
     assert f'<a href="{page.url}?province=38">' in shape_of(html, "38")
     # The page filtered to one province shows its districts, and no map of provinces.
     assert 'data-code="' not in client.get(page.url, {"province": "38"}).content.decode()
+
+
+def legend(html: str) -> str:
+    return html[html.index('id="figures-legend"') : html.index("</p>", html.index('id="figures-legend"'))]
+
+
+def test_the_page_says_which_years_its_figures_cover_and_what_0_and_dash_mean(client):
+    ActivityFactory(status="held", start_date="2017-03-16")
+    ActivityFactory(status="held", start_date="2021-11-02")
+    html = client.get(pages.statistics_page().url).content.decode()
+    note = legend(html)
+    assert "từ năm 2017 đến năm 2021" in note
+    assert "“0”" in note and "“—”" in note
+
+
+def test_the_period_follows_the_chosen_province(client):
+    ActivityFactory(status="held", start_date="2017-03-16")  # Thanh Hóa
+    ActivityFactory(status="held", start_date="2023-05-01", place=son_la_commune())
+    html = client.get(pages.statistics_page().url, {"province": "38"}).content.decode()
+    assert "từ năm 2017 đến năm 2017" in legend(html)
+
+
+def test_with_no_activity_the_page_says_so_instead_of_a_period(client):
+    html = client.get(pages.statistics_page().url).content.decode()
+    assert "Chưa có hoạt động nào được ghi nhận." in legend(html)
