@@ -5,6 +5,7 @@ import pytest
 from django.db import transaction
 
 from access.roles import TRAINERS
+from campaigns.photos import province_collection
 from places.loading import load_places
 from places.models import Place
 from tests.factories import THANH_HOA, staff
@@ -21,6 +22,11 @@ def django_db_setup(django_db_setup, django_db_blocker, tmp_path_factory):
     transactional test may have emptied the database, or a shared transaction be open."""
     with django_db_blocker.unblock():
         load_places()
+        # Each province's photo collection and group, as a site has them once its staff are
+        # named: made here once instead of in every test that names a staff member (a tree
+        # insert, a group, its grants and a view restriction, rolled back after each test).
+        for province in Place.objects.filter(level=Place.Level.PROVINCE, is_current=True):
+            province_collection(province)
         SITE.append(take_template(tmp_path_factory.mktemp("site-template")))
     yield
     for template in SITE:

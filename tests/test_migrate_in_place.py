@@ -59,6 +59,9 @@ APPLIED_IN_PLACE = {
     "campaigns.0002_photos_closed_to_editors",
     "trainings.0003_sign_in_generation",
     "places.0003_lookup_indexes",  # new since: indexes only
+    "campaigns.0003_taxonomy_english_names",  # new since: English names, empty on the old rows
+    "cms.0002_language_english_name",
+    "cms.0003_root_page_in_vietnamese",  # the root page and collection named "Gốc"
     "reporting.0003_saved_reports",  # new since: the saved reports' table
 }
 # Tables that `migrate` may add rows to: one row per migration applied, or squashed.
@@ -67,9 +70,10 @@ GROWING_TABLES = {"django_migrations"}
 # (access 0003) is a new collection that takes the root's files and the editors' grants;
 # the editors leave the provinces' photo restrictions (campaigns 0002); each user's sign-in
 # generation (trainings 0003) and the saved reports (reporting 0003) are new models, each with its
-# table, content type and permissions.
+# table, content type and permissions; the root page and collection are named "Gốc" (cms 0003).
 CHANGED_ROWS = {"wagtailcore_collection": +1, "wagtailcore_collectionviewrestriction_groups": -2}
 REWRITTEN_TABLES = {
+    "wagtailcore_page",  # the root page's title (cms 0003)
     "wagtailcore_collection",
     "wagtailcore_collectionviewrestriction_groups",
     "wagtailcore_groupcollectionpermission",
@@ -191,14 +195,20 @@ def plain(value):
     return str(value)
 
 
-# Columns added since the old tree, empty on the rows it left (club members' dates): left
+# Columns added since the old tree, empty on the rows it left (club members' dates, English
+# names of topics, audiences and languages): left
 # out of a row's digest only while empty, so a migration that filled them in would show.
-NEW_COLUMNS = {"trainings_clubmember": {"joined_on", "left_on"}}
+NEW_COLUMNS = {
+    "trainings_clubmember": {"joined_on", "left_on"},
+    "campaigns_audience": {"name_en"},
+    "campaigns_topic": {"name_en"},
+    "cms_language": {"name_en"},
+}
 
 
 def kept(table, columns, row):
     new = NEW_COLUMNS.get(table, set())
-    return {column: value for column, value in zip(columns, row) if not (column in new and value is None)}
+    return {column: value for column, value in zip(columns, row) if not (column in new and value in (None, ""))}
 
 
 rows = {}
