@@ -103,7 +103,15 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
         if rows is not None:
             return rows
         filters, as_recorded = self.form.to_filters(), self.form.cleaned_data["as_recorded"]
-        return totals(by, filters, user=self.request.user, as_recorded=as_recorded, measures=CHART_MEASURES).rows
+        at_start = self.form.cleaned_data.get("batches_at_start", False)
+        return totals(
+            by,
+            filters,
+            user=self.request.user,
+            as_recorded=as_recorded,
+            batches_at_start=at_start,
+            measures=CHART_MEASURES,
+        ).rows
 
 
 def _series(labels: list[str], rows: list[dict]) -> dict:
