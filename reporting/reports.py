@@ -79,7 +79,7 @@ def build_report(form: TotalsQueryForm, user) -> Report:
     as_recorded = form.cleaned_data["as_recorded"]
     at_start = form.cleaned_data.get("batches_at_start", False)
     result = totals(by, filters, user=user, as_recorded=as_recorded, batches_at_start=at_start)
-    report = Report(result, state_filters(form), columns(result))
+    report = Report(result, scope_stated(form, user) + state_filters(form), columns(result))
     report.scoped = _scoped(user)
     report.period_states = states_between(user, filters.date_from, filters.date_to, province=_province(filters))
     row_states = period_column(result, as_recorded=as_recorded)
@@ -230,11 +230,39 @@ def _subtotal(result: Totals, subtotals: dict, identity: tuple) -> ReportLine:
     return ReportLine(row, "subtotal")
 
 
+def scope_stated(form: TotalsQueryForm, user) -> list[tuple[str, str]]:
+    """What a report covers, stated first on the screen and heading its exports: the
+    provinces (the place asked for, else the reader's provinces, else all of them) and the
+    period (its dates, or every date)."""
+    from access.models import StaffScope, province_ids_for
+
+    data = form.cleaned_data
+    place = data.get("place")
+    if place is not None:
+        province = place if place.level == "province" else place.province
+        where = str(province.short_name) if place.level == "province" else f"{place}, {province.short_name}"
+    elif province_ids_for(user) is None:
+        where = _("all provinces")
+    else:
+        names = sorted(
+            StaffScope.provinces.through.objects.filter(staffscope__user=user).values_list(
+                "place__short_name", flat=True
+            )
+        )
+        where = _("the provinces you work in: %(names)s") % {"names": ", ".join(names) or "—"}
+    start, end = data.get("date_from"), data.get("date_to")
+    if start or end:
+        period = f"{date_format(start, 'd/m/Y') if start else '…'} – {date_format(end, 'd/m/Y') if end else '…'}"
+    else:
+        period = _("every date recorded")
+    return [(pgettext("report scope", "Provinces"), where), (pgettext("report scope", "Period"), period)]
+
+
 def state_filters(form: TotalsQueryForm) -> list[tuple[str, str]]:
     """The filters in words, as the report states them ("From: 01/01/2018")."""
     data = form.cleaned_data
     stated = []
-    for name in ("date_from", "date_to", "campaign", "kind", "organiser", "audience", "place"):
+    for name in ("campaign", "kind", "organiser", "audience", "place"):
         value = data.get(name)
         if not value:
             continue
