@@ -97,8 +97,8 @@ CAMPAIGNS = [
         DHPNBC,
         "Đồng hành cùng phụ nữ biên cương",
         "Chương trình phối hợp giữa Hội LHPN và Bộ đội Biên phòng Thanh Hóa ở mười xã biên giới khó khăn nhất "
-        "của tỉnh, giai đoạn 2018-2020. Dữ liệu mẫu: hai chỉ tiêu kèm theo chỉ để minh họa, lấy bằng kết quả "
-        "báo cáo; báo cáo không nêu chỉ tiêu của kế hoạch.",
+        "của tỉnh, giai đoạn 2018-2020. Dữ liệu mẫu: các chỉ tiêu kèm theo chỉ để minh họa (hai chỉ tiêu lấy "
+        "bằng kết quả báo cáo); báo cáo không nêu chỉ tiêu của kế hoạch.",
         DHPNBC_PERIOD,
         lead=TH_WU,
         partners=(TH_BORDER,),
@@ -106,24 +106,28 @@ CAMPAIGNS = [
     CampaignSpec(
         CT193,
         "Chương trình phòng, chống mua bán người giai đoạn 2021-2025, định hướng đến năm 2030",
-        "Chương trình quốc gia do Thủ tướng phê duyệt; các tỉnh, ngành tự lập kế hoạch thực hiện.",
+        "Chương trình quốc gia do Thủ tướng phê duyệt; các tỉnh, ngành tự lập kế hoạch thực hiện. Dữ liệu mẫu: "
+        "chỉ tiêu kiểm tra của Sơn La chỉ để minh họa.",
         (D(2021, 1, 1), D(2025, 12, 31)),
     ),
     CampaignSpec(
         TH_PLAN,
         "Phòng, chống mua bán người tỉnh Thanh Hóa 2016-2020",
-        "Công việc của ngành lao động và công an Thanh Hóa từ đầu năm 2016 đến giữa năm 2020.",
+        "Công việc của ngành lao động và công an Thanh Hóa từ đầu năm 2016 đến giữa năm 2020. Dữ liệu mẫu: "
+        "các chỉ tiêu kèm theo chỉ để minh họa, báo cáo không nêu chỉ tiêu bằng số.",
         TH_PERIOD,
         partners=(TH_LABOUR, TH_POLICE),
     ),
     CampaignSpec(
         DN_PLAN,
         "Phòng, chống mua bán người thành phố Đà Nẵng 2016-2020",
-        "Dữ liệu mẫu: bài báo nguồn không ghi tên thành phố, ở đây gán cho Đà Nẵng.",
+        "Dữ liệu mẫu: bài báo nguồn không ghi tên thành phố, ở đây gán cho Đà Nẵng; các chỉ tiêu kèm theo "
+        "chỉ để minh họa.",
         DN_PERIOD,
         partners=(DN_WU, DN_BORDER, DN_CUSTOMS),
     ),
 ]
+CAMPAIGN_CODES = [spec.code for spec in CAMPAIGNS]
 CT193_DOCUMENT = ("193/QĐ-TTg", D(2021, 2, 9), "Quyết định phê duyệt chương trình quốc gia 2021-2025")
 # Seed 000: the ten border communes, each with its district as it was before July 2025.
 DHPNBC_COMMUNES = [
@@ -138,8 +142,22 @@ DHPNBC_COMMUNES = [
     ("Quan Sơn", "Mường Mìn"),
     ("Quan Hóa", "Hiền Kiệt"),
 ]
-# Illustrations only, equal to what the report says was done (see the campaign description).
-DHPNBC_TARGETS = [(Target.Measure.SESSIONS, Kind.TRAINING, 25), (Target.Measure.CLUBS, "", 12)]
+# Targets of the plans: (campaign, measure, kind, audience code, province name or "", value).
+# None of the reports states its plan's targets in numbers, so every value here is an
+# illustration, written as one in each campaign's description: the border programme's two
+# equal what its report says was done; the others are plausible round figures near the
+# reported results, some reached and some not, so the targets report shows each status.
+TARGETS = [
+    (DHPNBC, Target.Measure.SESSIONS, Kind.TRAINING, "", "", 25),
+    (DHPNBC, Target.Measure.CLUBS, "", "", "", 12),
+    (DHPNBC, Target.Measure.SESSIONS, Kind.COMMUNITY, "", "", 40),  # illustration: 30 held, behind
+    (TH_PLAN, Target.Measure.SESSIONS, Kind.RESIDENTS_MEETING, "", "Thanh Hóa", 8000),  # illustration: met
+    (TH_PLAN, Target.Measure.PARTICIPANTS, Kind.TRAINING, "grassroots_officials", "Thanh Hóa", 3000),  # behind
+    (TH_PLAN, Target.Measure.LEAFLETS, "", "", "Thanh Hóa", 15000),  # illustration: met
+    (DN_PLAN, Target.Measure.PARTICIPANTS, Kind.COMMUNITY, "women_members", "", 30000),  # illustration: met
+    (DN_PLAN, Target.Measure.SESSIONS, Kind.TRAINING, "", "", 6),  # illustration: 4 held, behind
+    (CT193, Target.Measure.SESSIONS, Kind.INSPECTION, "", "Sơn La", 12),  # illustration: 11 held, behind
+]
 
 # --- Activities -----------------------------------------------------------------------------------
 
@@ -155,7 +173,7 @@ class ActivitySpec:
     campaign: str
     period: tuple[datetime.date, datetime.date]
     organisers: tuple[str, ...]
-    place: tuple[str, ...]  # (old province,) or (old province, old district)
+    place: tuple[str, ...]  # (old province,), (old province, old district) or (…, old commune)
     sessions: int | None
     participants: int | None = None
     audiences: tuple[str, ...] = ()
@@ -174,16 +192,35 @@ def _labour_training(slug: str, title: str, participants: int, audience: str, to
     )
 
 
+def _border_communes(slug: str, kind: str, title: str, sessions: int, audiences, topics, note: str):
+    """One batch of the programme per border commune, 2018-2020: the report gives the
+    programme's totals only, so the demo shares them out equally among the ten communes it
+    names, the extra sessions to the first ones in its order (an illustration: the report
+    does not say which commune held how many). The totals stay the report's."""
+    count = len(DHPNBC_COMMUNES)
+    return [
+        ActivitySpec(
+            f"demo-thanhhoa-wu-{slug}-{number:02d}", kind, f"{title} ({commune})", DHPNBC, DHPNBC_PERIOD, (TH_WU,),
+            ("Thanh Hóa", district, commune), sessions // count + (1 if number <= sessions % count else 0), None,
+            audiences, topics, notes=note,
+        )
+        for number, (district, commune) in enumerate(DHPNBC_COMMUNES, start=1)
+    ]
+
+
+# Ids the demo used before its border-commune lines were placed in their communes: removed on load.
+OBSOLETE_ACTIVITIES = ["demo-thanhhoa-wu-training", "demo-thanhhoa-wu-community"]
+SHARED_NOTE = "Báo cáo chỉ nêu tổng cả chương trình; dữ liệu mẫu chia đều cho mười xã biên giới."
 THANH_HOA_ACTIVITIES = [
-    ActivitySpec(
-        "demo-thanhhoa-wu-training", Kind.TRAINING, "Tập huấn truyền thông phòng, chống mua bán người ở xã biên giới",
-        DHPNBC, DHPNBC_PERIOD, (TH_WU,), ("Thanh Hóa",), 25, None, ("club_members", "residents"),
-        ("trafficking_tricks", "law"), notes="Tổng số lớp cả giai đoạn; báo cáo không nêu số người dự.",
+    *_border_communes(
+        "training", Kind.TRAINING, "Tập huấn truyền thông phòng, chống mua bán người ở xã biên giới", 25,
+        ("club_members", "residents"), ("trafficking_tricks", "law"),
+        "Cả giai đoạn, cả chương trình 25 lớp; báo cáo không nêu số người dự. " + SHARED_NOTE,
     ),
-    ActivitySpec(
-        "demo-thanhhoa-wu-community", Kind.COMMUNITY, "Truyền thông cộng đồng về phòng ngừa tội phạm và mua bán người",
-        DHPNBC, DHPNBC_PERIOD, (TH_WU,), ("Thanh Hóa",), 30, None, ("residents",), ("trafficking_tricks",),
-        notes="Tổng số buổi cả giai đoạn; báo cáo không nêu số người dự.",
+    *_border_communes(
+        "community", Kind.COMMUNITY, "Truyền thông cộng đồng về phòng ngừa tội phạm và mua bán người", 30,
+        ("residents",), ("trafficking_tricks",),
+        "Cả giai đoạn, cả chương trình 30 buổi; báo cáo không nêu số người dự. " + SHARED_NOTE,
     ),
     ActivitySpec(
         "demo-thanhhoa-wu-fair", Kind.FAIR, "Phiên chợ truyền thông về mua bán người và tệ nạn xã hội",

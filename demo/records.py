@@ -68,13 +68,19 @@ def _load_plan_and_targets(loader: RecordLoader) -> None:
     campaign = Campaign.objects.get(code=facts.CT193)
     number, issued_on, title = facts.CT193_DOCUMENT
     loader.upsert(PlanDocument, {"campaign": campaign, "number": number}, {"issued_on": issued_on, "title": title})
-    campaign = Campaign.objects.get(code=facts.DHPNBC)
-    start, end = facts.DHPNBC_PERIOD
-    for measure, kind, value in facts.DHPNBC_TARGETS:
+    campaigns = {campaign.code: campaign for campaign in Campaign.objects.filter(code__in=facts.CAMPAIGN_CODES)}
+    for code, measure, kind, audience, province, value in facts.TARGETS:
+        campaign = campaigns[code]
         loader.upsert(
             Target,
-            {"campaign": campaign, "measure": measure, "kind": kind},
-            {"start_date": start, "end_date": end, "value": value},
+            {
+                "campaign": campaign,
+                "measure": measure,
+                "kind": kind,
+                "audience": Audience.objects.get(code=audience) if audience else None,
+                "province": loader.current_province(province) if province else None,
+            },
+            {"start_date": campaign.start_date, "end_date": campaign.end_date, "value": value},
         )
 
 
@@ -86,6 +92,8 @@ def _load_activities(loader: RecordLoader) -> None:
     topics = {topic.code: topic for topic in Topic.objects.all()}
     course_names = [course[0] for course in facts.COURSES]
     courses = {course.name: course for course in Course.objects.filter(name__in=course_names)}
+    # The border programme's lines were once one record each for the whole province.
+    Activity.objects.filter(external_id__in=facts.OBSOLETE_ACTIVITIES).delete()
     for spec in facts.ACTIVITIES:
         activity = loader.upsert(
             Activity,

@@ -102,6 +102,11 @@ class TotalsView(APIView):
             OpenApiParameter("audience", OpenApiTypes.STR, description="Audience code."),
             OpenApiParameter("place", OpenApiTypes.STR, description="Province, district or commune: name or code."),
             OpenApiParameter("as_recorded", OpenApiTypes.BOOL, description="Units as they were, not today's."),
+            OpenApiParameter(
+                "batches_at_start",
+                OpenApiTypes.BOOL,
+                description="Batches over several periods counted wholly in their start period, not spread by days.",
+            ),
         ],
         responses={
             200: TOTALS_SCHEMA,
@@ -125,6 +130,7 @@ class TotalsView(APIView):
             user=request.user if staff else None,
             public=not staff,
             as_recorded=form.cleaned_data["as_recorded"],
+            batches_at_start=form.cleaned_data["batches_at_start"],
         )
         filters = result.filters
         return Response({**result.as_json(), "periods": public_standing(filters.date_from, filters.date_to)})

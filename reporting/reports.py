@@ -24,7 +24,7 @@ from reporting.conf import period_first_day
 from reporting.models import PeriodKind, PeriodState, ReportingPeriod
 from reporting.periods.calendar import exact_period
 from reporting.periods.services import states_between
-from reporting.stats import Totals, normalise_by, totals
+from reporting.stats import Totals, normalise_by, spread, totals
 from reporting.stats.families import MEASURE_FAMILY
 from reporting.stats.labels import row_labels
 from reporting.stats.query import TotalsQueryForm
@@ -77,8 +77,9 @@ def build_report(form: TotalsQueryForm, user) -> Report:
     by = form.cleaned_data["by"] or ["province"]
     filters = form.to_filters()
     as_recorded = form.cleaned_data["as_recorded"]
-    result = totals(by, filters, user=user, as_recorded=as_recorded)
-    report = Report(result, state_filters(form), columns(result))
+    at_start = form.cleaned_data.get("batches_at_start", False)
+    result = totals(by, filters, user=user, as_recorded=as_recorded, batches_at_start=at_start)
+    report = Report(result, scope_stated(form, user) + state_filters(form), columns(result))
     report.scoped = _scoped(user)
     report.period_states = states_between(user, filters.date_from, filters.date_to, province=_province(filters))
     row_states = period_column(result, as_recorded=as_recorded)
@@ -178,7 +179,15 @@ def first_level(result: Totals, *, user, as_recorded: bool) -> dict[tuple, dict]
             if row[measure] is not None:
                 group[measure] = (group[measure] or 0) + row[measure]
     if asked:
-        for row in totals([first], result.filters, user=user, as_recorded=as_recorded, measures=asked).rows:
+        again = totals(
+            [first],
+            result.filters,
+            user=user,
+            as_recorded=as_recorded,
+            measures=asked,
+            batches_at_start=result.at_start,
+        )
+        for row in again.rows:
             group = groups.get(_identity(first, row))
             if group is not None:
                 group.update({measure: row[measure] for measure in asked})
@@ -195,6 +204,8 @@ def _how_to_subtotal(result: Totals) -> tuple[list[str], list[str]]:
             family.applies(result.by, result.filters)
             and measure not in DISTINCT_MEASURES
             and not rest & MANY_PER_RECORD
+            # A batch spread over periods counts as a record in each of them.
+            and not (measure in spread.COUNTED and rest & set(spread.PERIODS) and not result.at_start)
         ):
             summed.append(measure)
         elif family.applies([first], result.filters):
@@ -219,11 +230,39 @@ def _subtotal(result: Totals, subtotals: dict, identity: tuple) -> ReportLine:
     return ReportLine(row, "subtotal")
 
 
+def scope_stated(form: TotalsQueryForm, user) -> list[tuple[str, str]]:
+    """What a report covers, stated first on the screen and heading its exports: the
+    provinces (the place asked for, else the reader's provinces, else all of them) and the
+    period (its dates, or every date)."""
+    from access.models import StaffScope, province_ids_for
+
+    data = form.cleaned_data
+    place = data.get("place")
+    if place is not None:
+        province = place if place.level == "province" else place.province
+        where = str(province.short_name) if place.level == "province" else f"{place}, {province.short_name}"
+    elif province_ids_for(user) is None:
+        where = _("all provinces")
+    else:
+        names = sorted(
+            StaffScope.provinces.through.objects.filter(staffscope__user=user).values_list(
+                "place__short_name", flat=True
+            )
+        )
+        where = _("the provinces you work in: %(names)s") % {"names": ", ".join(names) or "—"}
+    start, end = data.get("date_from"), data.get("date_to")
+    if start or end:
+        period = f"{date_format(start, 'd/m/Y') if start else '…'} – {date_format(end, 'd/m/Y') if end else '…'}"
+    else:
+        period = _("every date recorded")
+    return [(pgettext("report scope", "Provinces"), where), (pgettext("report scope", "Period"), period)]
+
+
 def state_filters(form: TotalsQueryForm) -> list[tuple[str, str]]:
     """The filters in words, as the report states them ("From: 01/01/2018")."""
     data = form.cleaned_data
     stated = []
-    for name in ("date_from", "date_to", "campaign", "kind", "organiser", "audience", "place"):
+    for name in ("campaign", "kind", "organiser", "audience", "place"):
         value = data.get(name)
         if not value:
             continue
@@ -240,6 +279,8 @@ def state_filters(form: TotalsQueryForm) -> list[tuple[str, str]]:
     stated.append((_("Grouped by"), ", ".join(str(choices[name]) for name in by)))
     if data.get("as_recorded"):
         stated.append((_("Places"), _("units as they were at the time")))
+    if data.get("batches_at_start"):
+        stated.append((_("Batches"), _("wholly in the period they started")))
     return stated
 
 

@@ -119,7 +119,12 @@ class TotalsReportView(ReportPermissionMixin, WagtailAdminTemplateMixin, Templat
             if rows is None:
                 filters, as_recorded = self.form.to_filters(), self.form.cleaned_data["as_recorded"]
                 rows = totals(
-                    by, filters, user=self.request.user, as_recorded=as_recorded, measures=CHART_MEASURES
+                    by,
+                    filters,
+                    user=self.request.user,
+                    as_recorded=as_recorded,
+                    batches_at_start=self.form.cleaned_data.get("batches_at_start", False),
+                    measures=CHART_MEASURES,
                 ).rows
             asked[tuple(by)] = rows
         return asked[tuple(by)]

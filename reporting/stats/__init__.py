@@ -17,8 +17,13 @@ organisers or audiences count once there although they appear under each in the 
 Geography: by default old units count under the current unit that took them over
 (Tiền Giang's activities under Đồng Tháp); `as_recorded=True` groups by the units as they
 were. Districts were abolished in 2025, so districts are always those recorded.
-Periods: a batch of sessions over a date range counts in the period of its start date;
-a quarter or a month is always within its year.
+Periods: a batch of sessions over a date range ("30 sessions in 2018–2020") is spread over
+the years, quarters or months it spans, and a date filter takes the share of its days
+inside the filter, in proportion to its days, in whole numbers that add up to the batch's
+figures (largest remainder; see spread.py, which says what happens to unique people and to
+sensitive batches in public); the whole-period total is unchanged. `batches_at_start=True`
+counts every batch wholly in the period of its start date, as recorded. A quarter or a
+month is always within its year.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from dataclasses import dataclass, field
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 
-from reporting.stats import approved, cache, perturbation, suppression
+from reporting.stats import approved, cache, perturbation, spread, suppression
 from reporting.stats.families import FAMILIES, ActivityFamily, Family, Filters
 from reporting.stats.labels import LABEL_KEYS, row_labels
 from reporting.stats.leaflets import leaflet_distribution
@@ -84,6 +89,7 @@ class Totals:
     measures: list[str]
     rows: list[dict] = field(default_factory=list)
     total: dict = field(default_factory=dict)
+    at_start: bool = False  # batches counted wholly in their start period (spread.py)
 
     def as_json(self) -> dict:
         return {"by": self.by, "filters": self.filters.as_json(), "rows": self.rows, "total": self.total}
@@ -107,6 +113,7 @@ def totals(
     user=None,
     public: bool = False,
     as_recorded: bool = False,
+    batches_at_start: bool = False,
     threshold: int | None = None,
     measures=None,
 ) -> Totals:
@@ -117,7 +124,9 @@ def totals(
     for no COUNT(DISTINCT …) over the sign-in lists.
 
     `user` narrows to the provinces that user may see (None: everything, for the command
-    line). `public` gives only PUBLIC_MEASURES and hides small counts of sensitive audiences
+    line). `batches_at_start` counts batches wholly in their start period (spread.py: by
+    default they are spread over the periods they span). `public` gives only PUBLIC_MEASURES
+    and hides small counts of sensitive audiences
     (returned victims) and the counts that would give them back, at any grouping and under
     any filter (see suppression.py; `threshold` defaults to settings.SENSITIVE_COUNT_THRESHOLD).
     One grouped query per measure family, one aggregate per family for the total, one query
@@ -137,28 +146,48 @@ def totals(
             "filters": {**filters.as_json(), "place": filters.place.pk if filters.place else None},
             "measures": measures,
             "as_recorded": as_recorded,
+            "batches_at_start": batches_at_start,
             "threshold": limit,
             "bound": perturbation.bound(),
             "approved_only": approved.approved_only(),
         }
-        return cache.cached_answer(question, lambda: _totals(by, filters, None, True, as_recorded, limit, measures))
-    return _totals(by, filters, user, public, as_recorded, threshold, measures)
+        return cache.cached_answer(
+            question, lambda: _totals(by, filters, None, True, as_recorded, limit, measures, batches_at_start)
+        )
+    return _totals(by, filters, user, public, as_recorded, threshold, measures, batches_at_start)
 
 
-def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Totals:
-    result = Totals(by=by, filters=filters, measures=measures)
+def _totals(by, filters, user, public, as_recorded, threshold, measures, batches_at_start=False) -> Totals:
+    result = Totals(by=by, filters=filters, measures=measures, at_start=batches_at_start)
     days = approved.approved_days() if public and approved.approved_only() else None
     grouped: dict[tuple, dict] = {}
     for family in FAMILIES:
         wanted = [measure for measure in family.measures if measure in measures]
         if not wanted or not family.applies([], filters):
             continue
-        records = family.queryset(user, approved_days=days).filter(family.condition(filters))
-        result.total.update(_aggregate(records, family, wanted, filters))
-        if by and family.applies(by, filters):
+        records = family.queryset(user, approved_days=days)
+        batches = None
+        if isinstance(family, ActivityFamily) and not batches_at_start and spread.applies(by, filters):
+            movable = spread.batch_q() & ~suppression.sensitive_q() if public else spread.batch_q()
+            batches = records.filter(movable)
+            records = records.exclude(movable)
+        records = records.filter(family.condition(filters))
+        empty = dict.fromkeys(wanted, 0)
+        if batches is not None:
+            # Sums a batch may leave unknown start unknown; a count of records starts at 0.
+            empty.update(dict.fromkeys(set(wanted) & set(spread.SHARED)))
+        result.total.update(_aggregate(records, family, wanted, filters, empty))
+        grouping = bool(by) and family.applies(by, filters)
+        if grouping:
             for row in _grouped(records, family, by, as_recorded, wanted, filters):
                 key = tuple(row.pop(f"_{name}") for name in by)
                 grouped.setdefault(key, {}).update(_unprefixed(row))
+        if batches is not None:
+            seen = _spread_batches(
+                batches, family, by if grouping else [], as_recorded, wanted, filters, result, grouped
+            )
+            if not seen:
+                result.total.update({m: 0 for m in wanted if result.total.get(m, 0) is None and m in empty})
     result.total = {measure: _value(result.total, measure, _applicable([], filters)) for measure in measures}
     keyed = _rows(by, grouped, measures, _applicable(by, filters)) if by else []
     if public:
@@ -166,6 +195,30 @@ def _totals(by, filters, user, public, as_recorded, threshold, measures) -> Tota
         _protect(result, keyed, user, as_recorded, limit, days)
     result.rows = [row for _key, row in keyed] if by else [dict(result.total)]
     return result
+
+
+def _spread_batches(batches, family, by, as_recorded, wanted, filters, result, grouped) -> int:
+    """Add the batches' parts inside the filter's dates to the rows and the total (spread.py;
+    one query: one row per batch and per key of the other groupings)."""
+    batches = batches.filter(family.condition(spread.undated(filters)) & spread.overlap_q(filters))
+    keys = {f"_{name}": family.group_expression(name, as_recorded) for name in by if name not in spread.PERIODS}
+    counts = ("start_date", "end_date", "sessions", "participants", "female", "ethnic_minority")
+    seen = set()
+    for row in batches.order_by().annotate(**keys).values(*keys, "pk", *counts):
+        parts = spread.spread(row, by, filters, wanted)
+        for periods, values in parts.items():
+            found = iter(periods)
+            key = tuple(next(found) if name in spread.PERIODS else row[f"_{name}"] for name in by)
+            spread.add(grouped.setdefault(key, {}), values)
+        if row["pk"] in seen:
+            continue
+        seen.add(row["pk"])
+        whole: dict = {}
+        for values in parts.values():
+            spread.add(whole, {m: v for m, v in values.items() if m not in spread.COUNTED})
+        whole.update({m: values[m] for values in parts.values() for m in spread.COUNTED if m in values})
+        spread.add(result.total, whole)
+    return len(seen)
 
 
 def _wanted(measures, allowed: list[str]) -> list[str]:
@@ -218,11 +271,11 @@ def _value(values: dict, measure: str, applicable: set[str]):
     return values.get(measure, 0)
 
 
-def _aggregate(records, family: Family, wanted: list[str], filters: Filters) -> dict:
+def _aggregate(records, family: Family, wanted: list[str], filters: Filters, empty: dict | None = None) -> dict:
     aggregates = _prefixed(family.aggregates(filters), wanted)
     values = _unprefixed(records.aggregate(m__records=Count("pk"), **aggregates))
     if not values.pop("_records"):
-        return dict.fromkeys(wanted, 0)
+        return dict(empty) if empty is not None else dict.fromkeys(wanted, 0)
     return values
 
 

@@ -67,6 +67,14 @@ class TotalsQueryForm(forms.Form):
         required=False,
         help_text=_("Group by the provinces and communes named at the time, not by today's."),
     )
+    batches_at_start = forms.BooleanField(
+        label=_("batches in their start period"),
+        required=False,
+        help_text=_(
+            "Count a batch of sessions over several periods wholly in the period it started, "
+            "as recorded, not shared out over its days."
+        ),
+    )
 
     # The names the API and the command use (?from=…&to=…), beside the form's own.
     ALIASES = {"from": "date_from", "to": "date_to"}

@@ -58,13 +58,14 @@ def test_command_prints_its_summary():
     out = StringIO()
     call_command("load_demo", stdout=out)
     output = out.getvalue()
-    assert "74" in output.splitlines()[0]  # 71 records, and the courses 3 activities taught
-    assert Activity.objects.filter(external_id__startswith="demo-").count() == 21
+    assert "99" in output.splitlines()[0]  # 96 records, and the courses 3 activities taught
+    assert Activity.objects.filter(external_id__startswith="demo-").count() == 39
 
 
 def test_womens_union_held_25_training_classes_in_thanh_hoa(demo):
     result = totals(organisers__name=TH_WU, kind=ActivityKind.TRAINING, province=old_province("Thanh Hóa"))
-    assert result == {"rows": 1, "sessions": 25, "participants": None}
+    # One line per border commune (the report gives the programme's total only).
+    assert result == {"rows": 10, "sessions": 25, "participants": None}
 
 
 def test_womens_union_held_30_community_sessions(demo):
@@ -134,13 +135,13 @@ def test_son_la_inspections_are_eleven_across_nine_old_districts(demo):
 
 def test_activities_without_a_reported_count_have_no_participants(demo):
     unknown = set(Activity.objects.filter(participants__isnull=True).values_list("external_id", flat=True))
-    assert {"demo-thanhhoa-wu-training", "demo-thanhhoa-police-meetings", "demo-danang-wu-contest"} <= unknown
+    assert {"demo-thanhhoa-wu-training-01", "demo-thanhhoa-police-meetings", "demo-danang-wu-contest"} <= unknown
     assert Activity.objects.filter(participants=0).count() == 0
 
 
 def test_every_demo_activity_is_on_a_unit_before_july_2025(demo):
-    assert Activity.objects.count() == 21
-    assert Activity.objects.filter(place__is_current=False, province__is_current=False).count() == 21
+    assert Activity.objects.count() == 39
+    assert Activity.objects.filter(place__is_current=False, province__is_current=False).count() == 39
 
 
 def test_border_campaign_covers_the_ten_communes_of_the_report(demo):
@@ -182,7 +183,7 @@ def test_returned_victims_are_a_sensitive_audience(demo):
 
 
 def test_first_run_reports_what_it_created(demo):
-    assert demo["created"]["campaigns.Activity"] == 21
+    assert demo["created"]["campaigns.Activity"] == 39
     assert demo["created"]["campaigns.Club"] == 12
     assert sum(demo["updated"].values()) == 0
 
@@ -205,3 +206,49 @@ def test_second_run_repairs_a_changed_figure(demo):
     again = load_records()
     assert again["updated"] == {"campaigns.Activity": 1}
     assert Activity.objects.get(external_id="demo-thanhhoa-police-meetings").sessions == 9158
+
+
+def test_border_programme_lines_sit_in_the_ten_communes_under_their_districts(demo):
+    lines = Activity.objects.filter(
+        campaign__code="DHPNBC-2018", kind__in=[ActivityKind.TRAINING, ActivityKind.COMMUNITY]
+    )
+    places = {(line.district.short_name, line.place.short_name) for line in lines.select_related("district", "place")}
+    assert len(places) == 10
+    assert {district for district, _commune in places} == {
+        "Mường Lát",
+        "Quan Sơn",
+        "Quan Hóa",
+        "Lang Chánh",
+        "Thường Xuân",
+    }
+    assert set(lines.values_list("start_date__year", "end_date__year")) == {(2018, 2020)}
+
+
+def test_an_older_demo_with_one_line_for_the_province_is_replaced(demo):
+    first = Activity.objects.get(external_id="demo-thanhhoa-wu-training-01")
+    Activity.objects.create(
+        external_id="demo-thanhhoa-wu-training",
+        kind=first.kind,
+        title=first.title,
+        start_date=first.start_date,
+        place=first.province,
+        sessions=25,
+        status=first.status,
+    )
+    load_records()
+    assert not Activity.objects.filter(external_id="demo-thanhhoa-wu-training").exists()
+    assert totals(organisers__name=TH_WU, kind=ActivityKind.TRAINING)["sessions"] == 25
+
+
+def test_each_demo_campaign_has_targets_with_every_status(demo):
+    from reporting.stats import target_progress
+
+    targets = Target.objects.select_related("campaign", "audience", "province")
+    assert set(targets.values_list("campaign__code", flat=True)) == {
+        "DHPNBC-2018",
+        "CT193-2021",
+        "TH-PCMBN-2016",
+        "DN-PCMBN-2016",
+    }
+    statuses = {progress.status for progress in target_progress(list(targets))}
+    assert {"met", "behind"} <= statuses

@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from django.utils import timezone
 from openpyxl import load_workbook
 
 from campaigns.models import Target
@@ -95,7 +96,8 @@ def test_xlsx_export_is_the_table_on_screen_with_the_filters(client, superuser, 
     assert response["Content-Disposition"].endswith('.xlsx"')
     sheet = load_workbook(io.BytesIO(response.content)).active
     values = [[cell.value for cell in row] for row in sheet.iter_rows()]
-    assert values[1][:2] == ["Từ ngày", "01/01/2025"]
+    assert values[1][:2] == ["Tỉnh, thành phố", "tất cả các tỉnh, thành phố"]
+    assert values[2][:2] == ["Thời gian", "01/01/2025 – …"]
     header = next(i for i, row in enumerate(values) if row[0] == "Tỉnh/thành phố")
     body = values[header + 1 :]
     assert len(body) == 6  # 3 rows, 2 subtotals, the total
@@ -162,3 +164,40 @@ def test_chart_data_is_json_on_the_page(client, superuser, records):
     start = page.index('id="report-charts-data"')
     data = json.loads(page[page.index(">", start) + 1 : page.index("</script>", start)])
     assert data["measures"]["sessions"] == "số buổi"
+
+
+def export_params(**more) -> dict:
+    return {"by": ["district", "year"], "date_from": "01/01/2016", "date_to": "31/12/2020", "kind": "training", **more}
+
+
+def test_xlsx_export_is_headed_with_the_scope_period_filters_and_date(client, manager, records):
+    response = client.get(URL, export_params(export="xlsx"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    head = [[cell.value for cell in row][:2] for row in sheet.iter_rows(max_row=8)]
+    assert head[1] == ["Tỉnh, thành phố", "các tỉnh phụ trách: Thanh Hóa"]
+    assert head[2] == ["Thời gian", "01/01/2016 – 31/12/2020"]
+    assert ["Loại", "lớp tập huấn"] in head
+    made = next(row for row in head if row[0] == str(_made_on()))
+    assert made[1].startswith(timezone.localdate().strftime("%d/%m/%Y"))
+
+
+def test_pdf_export_is_headed_with_the_place_period_and_filters(client, superuser, records, tmp_path):
+    import subprocess
+
+    client.force_login(superuser)
+    response = client.get(URL, export_params(place="Thanh Hóa", export="pdf"))
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    first_lines = " ".join(text.splitlines()[:8])
+    assert "Tỉnh, thành phố: Thanh Hóa" in first_lines
+    assert "Thời gian: 01/01/2016 – 31/12/2020" in first_lines
+    assert "Loại: lớp tập huấn" in first_lines
+    assert timezone.localdate().strftime("%d/%m/%Y") in first_lines
+
+
+def _made_on():
+    from django.utils.translation import gettext, override
+
+    with override("vi"):
+        return gettext("Made on")

@@ -23,6 +23,9 @@ class Command(BaseCommand):
         parser.add_argument("--audience", help="audience code")
         parser.add_argument("--place", help="a province, district or commune, by name or code")
         parser.add_argument("--as-recorded", action="store_true", help="group by the units as they were")
+        parser.add_argument(
+            "--batches-at-start", action="store_true", help="count batches wholly in their start period"
+        )
         parser.add_argument("--format", choices=["table", "csv", "json"], default="table")
 
     def handle(self, *args, **options):
@@ -30,10 +33,15 @@ class Command(BaseCommand):
         params = {name: options[name] for name in names if options.get(name)}
         if options["as_recorded"]:
             params["as_recorded"] = "on"
+        if options["batches_at_start"]:
+            params["batches_at_start"] = "on"
         form = TotalsQueryForm.from_params(params)
         if not form.is_valid():
             raise CommandError("\n".join(form.error_messages()))
-        result = totals(form.cleaned_data["by"], form.to_filters(), as_recorded=form.cleaned_data["as_recorded"])
+        data = form.cleaned_data
+        result = totals(
+            data["by"], form.to_filters(), as_recorded=data["as_recorded"], batches_at_start=data["batches_at_start"]
+        )
         getattr(self, f"write_{options['format']}")(result)
 
     def write_json(self, result) -> None:
