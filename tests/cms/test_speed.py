@@ -14,6 +14,8 @@ pytestmark = pytest.mark.django_db
 # PostgreSQL, plus one: a page that starts asking more fails here, whatever the others do.
 # The home, campaign and statistics pages say where the reporting periods behind their
 # figures stand (three queries; two with the campaign's dates), kept in the cache in use.
+# The statistics page also says which years its figures cover (the public totals by year:
+# three queries more, none once the public answers are cached).
 QUERY_BUDGETS = {
     "home": 24,
     "article_index": 19,
@@ -21,7 +23,7 @@ QUERY_BUDGETS = {
     "leaflet_index": 19,
     "leaflet": 17,
     "campaign": 20,
-    "statistics": 24,
+    "statistics": 27,
     "content": 11,
     "search": 9,
 }
