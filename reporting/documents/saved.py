@@ -165,7 +165,7 @@ class SavedReportsMenuViewSet(TotalsReportViewSet):
     url_prefix = "reports/saved-menu"
     menu_icon = "doc-full-inverse"
     menu_label = _("Saved reports")
-    menu_order = 4
+    menu_order = 5  # after the report templates (4)
     menu_item_class = ReportMenuItem
 
     def get_urlpatterns(self):
